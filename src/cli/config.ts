@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { defaultConfig, type Config } from '../config.js';
+
+export interface ServeFlags {
+  host?: string;
+  port?: string;
+  dataDir?: string;
+  db?: string;
+  publicUrl?: string;
+  demo?: boolean;
+  logLevel?: string;
+}
+
+/** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
+export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = flags.dataDir ?? env.GRAPHD_DATA_DIR ?? defaultConfig.dataDir;
+  const port = Number(flags.port ?? env.GRAPHD_PORT ?? defaultConfig.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${flags.port ?? env.GRAPHD_PORT}`);
+  const db = flags.db ?? env.GRAPHD_DB ?? `sqlite:${join(dataDir, 'graphd.sqlite')}`;
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(db)) throw new Error(`--db must be sqlite:PATH or postgres://...: ${db}`);
+  return Object.freeze({
+    ...defaultConfig,
+    host: flags.host ?? env.GRAPHD_HOST ?? defaultConfig.host,
+    port,
+    dataDir,
+    db,
+    publicUrl: flags.publicUrl ?? env.GRAPHD_PUBLIC_URL,
+    seedDemo: flags.demo ?? env.GRAPHD_DEMO !== '0',
+    logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
+  });
+}

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { serve } from './serve.js';
+
+const program = new Command('graphd').description("A self-hosted server that speaks Meta's Graph API for people and Custom Audiences");
+
+program
+  .command('serve')
+  .description('Serve the Graph API (default: SQLite under ./data with a demo world)')
+  .option('--host <host>', 'address to listen on (GRAPHD_HOST)')
+  .option('--port <port>', 'port to listen on (GRAPHD_PORT)')
+  .option('--data-dir <dir>', 'where the SQLite file lives (GRAPHD_DATA_DIR)')
+  .option('--db <url>', 'sqlite:PATH or postgres://... (GRAPHD_DB)')
+  .option('--public-url <url>', 'origin for paging and picture URLs (GRAPHD_PUBLIC_URL)')
+  .option('--no-demo', 'do not seed the demo world (GRAPHD_DEMO=0)')
+  .option('--log-level <level>', 'pino level (GRAPHD_LOG_LEVEL)')
+  .action(serve);
+
+await program.parseAsync();

@@ -1,0 +1,30 @@
+import { defaultVersions, type VersionSettings } from './graph/versions.js';
+
+/** Everything a graphd process is configured with, parsed once (cli/) and passed down frozen. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** `sqlite:PATH` or `postgres://...` */
+  db: string;
+  versions: VersionSettings;
+  /** Origin used in paging and picture URLs instead of the request's Host, when set. */
+  publicUrl?: string;
+  bodyLimit: number;
+  /** Longest request line + headers accepted (DELETE with params in a 50 KB URL must fit). */
+  maxHeaderSize: number;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export const defaultConfig: Config = Object.freeze({
+  host: '127.0.0.1',
+  port: 8080,
+  dataDir: './data',
+  db: 'sqlite:./data/graphd.sqlite',
+  versions: defaultVersions,
+  bodyLimit: 100 * 1024 * 1024,
+  maxHeaderSize: 1024 * 1024,
+  seedDemo: true,
+  logLevel: 'info',
+});

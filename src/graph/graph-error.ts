@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { catalogue, type ErrorName, type ErrorSpec } from './errors.js';
+
+export type ErrorArgs = Record<string, string | number>;
+
+export interface ErrorBody {
+  message: string;
+  type: string;
+  code: number;
+  error_subcode?: number;
+  is_transient?: boolean;
+  error_user_title?: string;
+  error_user_msg?: string;
+  error_data?: unknown;
+  fbtrace_id: string;
+}
+
+function fill(template: string, args: ErrorArgs): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+}
+
+/** An answer of the Graph API that is an error; renders to Meta's envelope. */
+export class GraphError extends Error {
+  readonly spec: ErrorSpec;
+  readonly extra: { error_data?: unknown; userTitle?: string; userMessage?: string };
+
+  constructor(spec: ErrorSpec, message: string, extra: GraphError['extra'] = {}) {
+    super(message);
+    this.name = 'GraphError';
+    this.spec = spec;
+    this.extra = extra;
+  }
+
+  static of(name: ErrorName, args: ErrorArgs = {}, extra: GraphError['extra'] = {}): GraphError {
+    const spec: ErrorSpec = catalogue[name];
+    return new GraphError(spec, fill(spec.message, args), extra);
+  }
+
+  /** For errors whose spec comes from data (fault rules, domain catalogues). */
+  static fromSpec(spec: ErrorSpec, args: ErrorArgs = {}, extra: GraphError['extra'] = {}): GraphError {
+    return new GraphError(spec, fill(spec.message, args), extra);
+  }
+
+  get status(): number {
+    return this.spec.status;
+  }
+
+  body(fbtraceId: string): ErrorBody {
+    const { spec, extra } = this;
+    const title = extra.userTitle ?? spec.userTitle;
+    const userMessage = extra.userMessage ?? spec.userMessage;
+    // Key order follows Meta's responses; absent optional keys are left out, never null.
+    return {
+      message: this.message,
+      type: spec.type,
+      code: spec.code,
+      ...(spec.subcode !== undefined && { error_subcode: spec.subcode }),
+      is_transient: spec.transient ?? false,
+      ...(title && { error_user_title: title }),
+      ...(userMessage && { error_user_msg: userMessage }),
+      ...(extra.error_data !== undefined && { error_data: extra.error_data }),
+      fbtrace_id: fbtraceId,
+    };
+  }
+
+  wwwAuthenticate(): string {
+    // Header values must stay printable ASCII; the body keeps the exact text.
+    const message = this.message.replace(/"/g, '\\"').replace(/[^\x20-\x7e]/g, '?');
+    return `OAuth "Facebook Platform" "${this.spec.auth ?? 'invalid_request'}" "${message}"`;
+  }
+}
+
+const traceAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A 23-character id in the base64url-ish alphabet of current fbtrace_ids. */
+export function newTraceId(length = 23): string {
+  const bytes = randomBytes(length);
+  let id = '';
+  for (let i = 0; i < length; i++) id += traceAlphabet[bytes[i] & 63];
+  return id;
+}

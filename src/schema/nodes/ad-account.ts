@@ -1,0 +1,33 @@
+import type { AdAccountRow } from '../../store/types.js';
+import type { Context, TypeDef } from '../types.js';
+
+/** An ad account reads as act_<id>; only people with a role on it, its business's system users and apps see it. */
+async function loadAdAccount(id: string, ctx: Context): Promise<(AdAccountRow & { account_id: string }) | undefined> {
+  const account = await ctx.store.adAccounts.get(id);
+  if (!account) return undefined;
+  const { viewer } = ctx;
+  let visible = false;
+  if (viewer.personId) visible = (await ctx.store.adAccounts.roleOf(id, viewer.personId)) !== undefined;
+  if (viewer.kind === 'SYSTEM_USER' && viewer.systemUserId) {
+    const systemUser = await ctx.store.businesses.getSystemUser(viewer.systemUserId);
+    visible = systemUser !== undefined && systemUser.business_id === account.business_id;
+  }
+  if (viewer.kind === 'APP') visible = viewer.app?.business_id != null && viewer.app.business_id === account.business_id;
+  return visible ? { ...account, id: `act_${account.id}`, account_id: account.id } : undefined;
+}
+
+export const adAccountType: TypeDef<AdAccountRow & { account_id: string }> = {
+  name: 'AdAccount',
+  description: 'Represents a business, person or other entity who creates and manages ads on Facebook.',
+  defaultFields: ['id'],
+  load: loadAdAccount,
+  fields: {
+    id: { type: 'string', description: 'The string act_{ad_account_id}.' },
+    account_id: { type: 'numeric string', description: 'The ID of the Ad Account.' },
+    name: { type: 'string', description: 'Name of the account.' },
+    account_status: { type: 'unsigned int', description: 'Status of the account: 1 = ACTIVE, 2 = DISABLED, ...' },
+    currency: { type: 'string', description: 'The currency used for the account.' },
+    timezone_name: { type: 'string', description: 'Name for the time zone.' },
+    business: { type: 'Business', description: 'The Business Manager, if this ad account is owned by one', resolve: (a, ctx) => (a.business_id ? ctx.store.businesses.get(a.business_id) : undefined) },
+  },
+};

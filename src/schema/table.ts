@@ -1,0 +1,22 @@
+import { CompiledSchema } from './compile.js';
+import { adAccountType } from './nodes/ad-account.js';
+import { applicationType } from './nodes/application.js';
+import { businessType, systemUserType } from './nodes/business.js';
+import { pageType } from './nodes/page.js';
+import { structTypes } from './nodes/structs.js';
+import { userType } from './nodes/user.js';
+import { debugTokenEndpoint, oauthAccessTokenEndpoint } from './roots/token-endpoints.js';
+import type { SchemaTable } from './types.js';
+
+/** The one table of node types graphd serves. Routing, validation, metadata=1 and docs/api.md read it. */
+export const graphTable: SchemaTable = {
+  types: [userType, applicationType, pageType, businessType, systemUserType, adAccountType, ...structTypes],
+  roots: {
+    debug_token: debugTokenEndpoint,
+    'oauth/access_token': oauthAccessTokenEndpoint,
+  },
+};
+
+export function compileGraphSchema(): CompiledSchema {
+  return new CompiledSchema(graphTable);
+}

@@ -1,0 +1,88 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PeopleTable } from '../database.js';
+import { nowSeconds, withFreshId } from '../ids.js';
+import type { ListRequest, NewPerson, Page, PeopleStore, PersonPatch, PersonProfile, PersonRow } from '../types.js';
+import { defined, fromFlag, fromJson, toFlag, toJson } from './codec.js';
+import { pageByKey } from './paging.js';
+import { inTransaction } from './transaction.js';
+
+function toPerson(row: Selectable<PeopleTable>): PersonRow {
+  return {
+    ...row,
+    verified: fromFlag(row.verified),
+    is_test_user: fromFlag(row.is_test_user),
+    profile: fromJson<PersonProfile>(row.profile),
+  };
+}
+
+function toColumns(patch: PersonPatch): Partial<PeopleTable> {
+  const { verified, is_test_user, profile, ...plain } = defined(patch);
+  return {
+    ...plain,
+    ...(verified === undefined ? {} : { verified: toFlag(verified) }),
+    ...(is_test_user === undefined ? {} : { is_test_user: toFlag(is_test_user) }),
+    ...(profile === undefined ? {} : { profile: toJson(profile) }),
+  };
+}
+
+/** People are not nodes (their ids never leave graphd) but get ids from the same generator. */
+export class SqlPeopleStore implements PeopleStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  create(person: NewPerson): Promise<PersonRow> {
+    const created_time = person.created_time ?? nowSeconds();
+    const columns = { ...toColumns(person), created_time, updated_time: created_time } as Omit<PeopleTable, 'id'>;
+    return withFreshId(async (id) => {
+      const row = await this.db
+        .insertInto('people')
+        .values({ ...columns, id })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      return row && toPerson(row);
+    });
+  }
+
+  async get(id: string): Promise<PersonRow | undefined> {
+    const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toPerson(row);
+  }
+
+  async update(id: string, patch: PersonPatch): Promise<void> {
+    const columns = { updated_time: nowSeconds(), ...toColumns(patch) };
+    await this.db.updateTable('people').set(columns).where('id', '=', id).execute();
+  }
+
+  /** The person's ASIDs and PSIDs are nodes of their own; they go with the person. */
+  async delete(id: string): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      const asids = trx.selectFrom('app_users').select('asid').where('person_id', '=', id);
+      const psids = trx.selectFrom('page_scoped_ids').select('psid').where('person_id', '=', id);
+      await trx.deleteFrom('nodes').where('id', 'in', asids).execute();
+      await trx.deleteFrom('nodes').where('id', 'in', psids).execute();
+      await trx.deleteFrom('people').where('id', '=', id).execute();
+    });
+  }
+
+  async list(request: ListRequest): Promise<Page<PersonRow>> {
+    const page = await pageByKey(request, ({ after, before, order, limit }) =>
+      this.db
+        .selectFrom('people')
+        .selectAll()
+        .$if(after !== undefined, (query) => query.where('id', '>', after!))
+        .$if(before !== undefined, (query) => query.where('id', '<', before!))
+        .orderBy('id', order)
+        .limit(limit)
+        .execute(),
+    );
+    return { rows: page.rows.map(toPerson), more: page.more };
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { Store } from '../types.js';
+import { SqlAdAccountsStore } from './ad-accounts-store.js';
+import { SqlAppsStore } from './apps-store.js';
+import { SqlBusinessesStore } from './businesses-store.js';
+import { SqlNodesStore } from './nodes-store.js';
+import { SqlPagesStore } from './pages-store.js';
+import { SqlPeopleStore } from './people-store.js';
+import { SqlSettingsStore } from './settings-store.js';
+import { SqlTokensStore } from './tokens-store.js';
+
+/**
+ * A Store over db, which is the pool or one transaction. A transaction's store runs
+ * nested transaction() calls in the same transaction, and cannot close the pool.
+ */
+export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], close: () => Promise<void>): Store {
+  const store: Store = {
+    dialect,
+    nodes: new SqlNodesStore(db),
+    people: new SqlPeopleStore(db),
+    apps: new SqlAppsStore(db),
+    tokens: new SqlTokensStore(db),
+    pages: new SqlPagesStore(db),
+    businesses: new SqlBusinessesStore(db),
+    adAccounts: new SqlAdAccountsStore(db),
+    settings: new SqlSettingsStore(db),
+    transaction(fn) {
+      if (db.isTransaction) return fn(store);
+      return db.transaction().execute((trx) => fn(createSqlStore(trx, dialect, closeInsideTransaction)));
+    },
+    close,
+  };
+  return store;
+}
+
+async function closeInsideTransaction(): Promise<void> {
+  throw new Error('graphd store: close() called on a transaction’s store; close the store that opened it');
+}

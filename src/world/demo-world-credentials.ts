@@ -1,0 +1,49 @@
+import type { Store } from '../store/types.js';
+import { seedDemoWorld } from './demo-world.js';
+
+export interface DemoCredentials {
+  userToken: string;
+  appToken: string;
+  pageToken: string;
+  systemUserToken: string;
+  adAccountId: string;
+  appId: string;
+}
+
+const settingsKey = 'demo_world';
+
+/**
+ * Seeds the demo world the first time and remembers its credentials, so every start can
+ * print them. Tokens are otherwise stored only hashed; the demo's are printed anyway.
+ */
+export async function ensureDemoWorld(store: Store, now: number): Promise<DemoCredentials> {
+  const saved = await store.settings.get(settingsKey);
+  if (saved) return JSON.parse(saved) as DemoCredentials;
+  const world = await seedDemoWorld(store, { now });
+  const credentials: DemoCredentials = {
+    userToken: world.tokens.user,
+    appToken: world.tokens.app,
+    pageToken: world.tokens.page,
+    systemUserToken: world.tokens.systemUser,
+    adAccountId: `act_${world.adAccount.id}`,
+    appId: world.app.id,
+  };
+  await store.settings.set(settingsKey, JSON.stringify(credentials));
+  return credentials;
+}
+
+export function demoBanner(origin: string, demo: DemoCredentials): string {
+  return [
+    `graphd is serving the Graph API at ${origin}`,
+    '',
+    `  user token        ${demo.userToken}`,
+    `  app token         ${demo.appToken}`,
+    `  page token        ${demo.pageToken}`,
+    `  system user token ${demo.systemUserToken}`,
+    `  ad account        ${demo.adAccountId}`,
+    '',
+    'Try:',
+    `  curl '${origin}/v21.0/me?fields=id,name,email&access_token=${demo.userToken}'`,
+    '',
+  ].join('\n');
+}
