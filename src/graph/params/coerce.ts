@@ -137,7 +137,7 @@ function coerce(type: ParamType, value: unknown, path: string): unknown {
   }
 }
 
-/** Wording Meta uses after "Param <name> must be". */
+/** What follows "Param <name> must be": Meta's wording where known (README lists ours). */
 function constraintOf(type: Exclude<ParamType, { kind: 'datetime' }>): string {
   switch (type.kind) {
     case 'string':

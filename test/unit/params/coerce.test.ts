@@ -171,7 +171,7 @@ describe('compileParams', () => {
         '(#100) Param search_page_ids[2] must be an integer. Instead, got string.',
       );
       expect(messageFor('list<int>', [null])).toBe('(#100) Param p[0] must be an integer. Instead, got null.');
-      expect(messageFor('list<string>', [{}].map(() => undefined))).toBe('(#100) Param p[0] must be a string');
+      expect(messageFor('list<string>', [null])).toBe('(#100) Param p[0] must be a string');
     });
 
     it('rejects what is not a list', () => {
