@@ -1,3 +1,5 @@
+import type { ParamSpec } from '../graph/params/coerce.js';
+import { validatorFor } from './params.js';
 import type { SchemaTable, TypeDef, VersionWindow } from './types.js';
 
 /**
@@ -23,6 +25,8 @@ export class CompiledSchema {
         if (!this.types.has(edge.type)) throw new Error(`schema: edge ${type.name}.${name} lists unknown type ${edge.type}`);
       }
     }
+    // Param tables compile now, so a bad type notation fails at boot and requests only look up.
+    for (const specs of paramTables(table)) validatorFor(specs);
   }
 
   type(name: string): TypeDef {
@@ -70,4 +74,18 @@ function referencedType(graphType: string): string | undefined {
 
 export function inWindow(window: VersionWindow, major: number): boolean {
   return (window.since === undefined || major >= window.since) && (window.until === undefined || major < window.until);
+}
+
+function* paramTables(table: SchemaTable): Generator<Record<string, ParamSpec>> {
+  for (const root of Object.values(table.roots)) yield root.params;
+  for (const type of table.types) {
+    if (type.update) yield type.update.params;
+    if (type.delete) yield type.delete.params;
+    for (const edge of Object.values(type.edges ?? {})) {
+      if (edge.params) yield edge.params;
+      if (edge.post) yield edge.post.params;
+      if (edge.delete) yield edge.delete.params;
+      if (edge.child?.delete) yield edge.child.delete.params;
+    }
+  }
 }

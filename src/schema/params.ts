@@ -1,15 +1,17 @@
-import { compileParams, type ParamSpec } from '../graph/params/coerce.js';
+import { compileParams, type ParamSpec, type ParamValidator } from '../graph/params/coerce.js';
 
-type Validator = (raw: Record<string, unknown>) => Record<string, unknown>;
+const compiled = new WeakMap<Record<string, ParamSpec>, ParamValidator>();
 
-const compiled = new WeakMap<Record<string, ParamSpec>, Validator>();
-
-/** Validates raw params against an operation's specs; each spec table is compiled once and reused. */
-export function validateParams(specs: Record<string, ParamSpec>, raw: Record<string, unknown>): Record<string, any> {
+/** Compiles an operation's param table once; CompiledSchema calls it for every table at start. */
+export function validatorFor(specs: Record<string, ParamSpec>): ParamValidator {
   let validator = compiled.get(specs);
   if (!validator) {
     validator = compileParams(specs);
     compiled.set(specs, validator);
   }
-  return validator(raw);
+  return validator;
+}
+
+export function validateParams(specs: Record<string, ParamSpec>, raw: Record<string, unknown>): Record<string, any> {
+  return validatorFor(specs)(raw);
 }

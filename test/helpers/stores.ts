@@ -48,6 +48,21 @@ export function describeEachStore(title: string, fn: (open: OpenStore) => void):
   }
 }
 
+/** describe(title [name]) for tests of one dialect's internals; skipped when that store is not run. */
+export function describeStore(name: 'sqlite' | 'postgres', title: string, fn: () => void): void {
+  const run = allStores().some((store) => store.name === name && !store.skipped);
+  (run ? describe : describe.skip)(`${title} [${name}]`, fn);
+}
+
+/** Throws the loud CI error when PostgreSQL runs are required but it is down. */
+export function requirePostgres(): void {
+  if (postgresProblem === undefined) return;
+  throw new Error(
+    `[graphd] PostgreSQL not reachable at ${redact(PG_URL)} (${postgresProblem}). ` +
+      'CI is set, so PostgreSQL runs are required: start PostgreSQL or point GRAPHD_TEST_PG_URL at one.',
+  );
+}
+
 /** A fresh store per test, closed after it. */
 export function useStore(open: OpenStore): () => Store {
   let store: Store | undefined;
@@ -84,12 +99,7 @@ async function openSqlite(): Promise<Store> {
 }
 
 async function openPostgres(): Promise<Store> {
-  if (postgresProblem !== undefined) {
-    throw new Error(
-      `[graphd] PostgreSQL not reachable at ${redact(PG_URL)} (${postgresProblem}). ` +
-        'CI is set, so PostgreSQL runs are required: start PostgreSQL or point GRAPHD_TEST_PG_URL at one.',
-    );
-  }
+  requirePostgres();
   const schema = freshSchemaName();
   const store = await openStore(PG_URL, { schema });
   const close = store.close;

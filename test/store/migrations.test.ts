@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { migrateToLatest, migrations } from '../../src/store/migrations/index.js';
 import { connectPostgres } from '../../src/store/postgres/connect.js';
 import { connectSqlite } from '../../src/store/sqlite/connect.js';
-import { PG_URL, dropSchema, freshSchemaName, postgresProblem, skipPostgres } from '../helpers/stores.js';
+import { PG_URL, describeStore, dropSchema, freshSchemaName, requirePostgres } from '../helpers/stores.js';
 import { newPerson } from './fixtures.js';
 
 const TABLES = ['nodes', 'settings', 'businesses', 'system_users', 'people', 'apps', 'app_users', 'grants', 'pages']
@@ -22,7 +22,7 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-describe('migrations [sqlite]', () => {
+describeStore('sqlite', 'migrations', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const tempFile = () => {
@@ -58,13 +58,13 @@ describe('migrations [sqlite]', () => {
   });
 });
 
-(skipPostgres ? describe.skip : describe)('migrations [postgres]', () => {
+describeStore('postgres', 'migrations', () => {
   const schemas: string[] = [];
   afterEach(async () => {
     for (const schema of schemas.splice(0)) await dropSchema(schema);
   });
   const freshSchema = () => {
-    if (postgresProblem) throw new Error(`[graphd] PostgreSQL not reachable at ${PG_URL}: ${postgresProblem}`);
+    requirePostgres();
     schemas.push(freshSchemaName());
     return schemas.at(-1)!;
   };

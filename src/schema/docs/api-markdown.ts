@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../../graph/params/coerce.js';
+import { userEdgeLimits } from '../../graph/paging.js';
 import type { EdgeDef, FieldDef, OperationDef, RootEndpoint, SchemaTable, TypeDef, VersionWindow } from '../types.js';
 
 export interface DocVersions {
@@ -106,8 +107,8 @@ function edgeDetails(type: TypeDef, name: string, edge: EdgeDef<unknown>, known:
     out.push(`##### GET ${path}`, '');
     const notes: string[] = [];
     if (edge.list) {
-      const limits = edge.limits;
-      notes.push(limits ? `Pages of ${limits.defaultLimit} items by default, at most ${limits.maxLimit}.` : 'Paged with the default user-edge limits.');
+      const limits = edge.limits ?? userEdgeLimits;
+      notes.push(`Pages of ${limits.defaultLimit} items by default; \`limit\` at most ${limits.maxLimit}.`);
     }
     if (edge.get) notes.push('A direct GET may answer in its own shape rather than a page of items (see the description).');
     out.push(notes.join(' '), '');
