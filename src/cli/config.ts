@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../config.js';
+import type { VersionSettings } from '../graph/versions.js';
 
 export interface ServeFlags {
   host?: string;
@@ -9,6 +10,7 @@ export interface ServeFlags {
   publicUrl?: string;
   demo?: boolean;
   logLevel?: string;
+  versions?: string;
 }
 
 /** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
@@ -27,5 +29,14 @@ export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.e
     publicUrl: flags.publicUrl ?? env.GRAPHD_PUBLIC_URL,
     seedDemo: flags.demo ?? env.GRAPHD_DEMO !== '0',
     logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
+    versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS),
   });
+}
+
+/** `19-25`: the Graph versions served, oldest to newest. */
+function versionsFrom(text: string | undefined): VersionSettings {
+  if (text === undefined) return defaultConfig.versions;
+  const match = /^v?(\d+)(?:\.0)?-v?(\d+)(?:\.0)?$/.exec(text.trim());
+  if (!match || Number(match[1]) > Number(match[2])) throw new Error(`--versions must look like 19-25: ${text}`);
+  return { oldest: Number(match[1]), newest: Number(match[2]) };
 }

@@ -13,6 +13,7 @@ program
   .option('--public-url <url>', 'origin for paging and picture URLs (GRAPHD_PUBLIC_URL)')
   .option('--no-demo', 'do not seed the demo world (GRAPHD_DEMO=0)')
   .option('--log-level <level>', 'pino level (GRAPHD_LOG_LEVEL)')
+  .option('--versions <range>', 'Graph versions served, e.g. 19-25 (GRAPHD_VERSIONS)')
   .action(serve);
 
 await program.parseAsync();

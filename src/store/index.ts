@@ -30,7 +30,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   return createSqlStore(db, dialect, () => db.destroy());
 }
 
-async function connect(url: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: Store['dialect'] }> {
+interface Connection {
+  db: Kysely<Database>;
+  dialect: Store['dialect'];
+}
+
+async function connect(url: string, options: OpenStoreOptions): Promise<Connection> {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path === '') throw new Error(`graphd store: ${url} names no file; use sqlite:PATH or sqlite::memory:`);

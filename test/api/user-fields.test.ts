@@ -113,4 +113,24 @@ describeEachStore('User fields and edges', (open) => {
     const reply = await g.get('/v21.0/me/ids_for_pages', { access_token: g.world.tokens.user });
     expect(reply.json.data).toEqual([{ id: psid.psid, page: { id: g.world.page.id, name: 'Acme Outdoor' } }]);
   });
+
+  it('filters ids_for_apps by app and ids_for_pages by page', async () => {
+    const g = graph();
+    const other = await g.store.apps.scopedUser(g.world.otherApp.id, g.world.people[0].id);
+    const one = await g.get('/v21.0/me/ids_for_apps', { app: g.world.otherApp.id, access_token: g.world.tokens.user });
+    expect(one.json.data).toEqual([{ id: other.asid, app: expect.objectContaining({ id: g.world.otherApp.id }) }]);
+    const none = await g.get('/v21.0/me/ids_for_pages', { page: '1', access_token: g.world.tokens.user });
+    expect(none.json).toEqual({ data: [] });
+  });
+
+  it('revokes one permission with DELETE /me/permissions?permission=', async () => {
+    const g = graph();
+    const { token } = await issueToken(g.store, { kind: 'USER', appId: g.world.app.id, personId: g.world.people[6].id, scopes: ['public_profile', 'email'], expiresIn: 3600, now: g.clock.now });
+    const reply = await g.del('/v21.0/me/permissions', { permission: 'email', access_token: token });
+    expect(reply.json).toEqual({ success: true });
+    const me = await g.get('/v21.0/me', { fields: 'email', access_token: token });
+    expect(me.status).toBe(200);
+    expect(me.json.email).toBeUndefined();
+  });
 });
+

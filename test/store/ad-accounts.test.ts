@@ -17,8 +17,9 @@ describeEachStore('ad accounts', (open) => {
 
   it('creates an ad account and reads it back', async () => {
     const business = await store().businesses.create({ name: 'Acme' });
-    const created = await store().adAccounts.create({ ...account({ business_id: business.id, account_status: 2 }), created_time: 99 });
-    expect(created).toEqual({ ...account({ business_id: business.id, account_status: 2 }), id: expect.stringMatching(ID_FORMAT), created_time: 99 });
+    const input = account({ business_id: business.id, account_status: 2 });
+    const created = await store().adAccounts.create({ ...input, created_time: 99 });
+    expect(created).toEqual({ ...input, id: expect.stringMatching(ID_FORMAT), created_time: 99 });
     expect(await store().adAccounts.get(created.id)).toEqual(created);
     expect(await store().adAccounts.get('676767676767676')).toBeUndefined();
   });

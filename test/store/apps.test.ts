@@ -50,7 +50,13 @@ describeEachStore('apps', (open) => {
   it('gives a person one ASID per app, the same every time', async () => {
     const { app, person } = await appAndPerson(store());
     const first = await store().apps.scopedUser(app.id, person.id);
-    expect(first).toEqual({ app_id: app.id, person_id: person.id, asid: expect.stringMatching(ID_FORMAT), installed: false, created_time: expect.any(Number) });
+    expect(first).toEqual({
+      app_id: app.id,
+      person_id: person.id,
+      asid: expect.stringMatching(ID_FORMAT),
+      installed: false,
+      created_time: expect.any(Number),
+    });
     expect(await store().apps.scopedUser(app.id, person.id)).toEqual(first);
     expect(await store().apps.findScopedUser(app.id, person.id)).toEqual(first);
     expect(await store().apps.byAsid(first.asid)).toEqual(first);

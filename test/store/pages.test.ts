@@ -7,8 +7,9 @@ describeEachStore('pages', (open) => {
 
   it('creates a page and reads it back', async () => {
     const business = await store().businesses.create({ name: 'Acme' });
-    const page = await store().pages.create({ name: 'Acme', category: 'Brand', business_id: business.id, created_time: 1_234 });
-    expect(page).toEqual({ id: expect.stringMatching(ID_FORMAT), name: 'Acme', category: 'Brand', business_id: business.id, created_time: 1_234 });
+    const input = { name: 'Acme', category: 'Brand', business_id: business.id, created_time: 1_234 };
+    const page = await store().pages.create(input);
+    expect(page).toEqual({ ...input, id: expect.stringMatching(ID_FORMAT) });
     expect(await store().pages.get(page.id)).toEqual(page);
     expect(await store().pages.get('343434343434343')).toBeUndefined();
   });

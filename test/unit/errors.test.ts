@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, type ErrorName } from '../../src/graph/errors.js';
+import { catalogue, type ErrorName, type ErrorSpec } from '../../src/graph/errors.js';
 import { GraphError, newTraceId } from '../../src/graph/graph-error.js';
 import { errorResponse } from '../../src/graph/respond.js';
 
@@ -12,7 +12,7 @@ describe('the error catalogue', () => {
       expect(keys.slice(0, 3)).toEqual(['message', 'type', 'code']);
       expect(keys[keys.length - 1]).toBe('fbtrace_id');
       expect(Object.values(body)).not.toContain(null);
-      expect('error_subcode' in body).toBe(catalogue[name].subcode !== undefined);
+      expect('error_subcode' in body).toBe((catalogue[name] as ErrorSpec).subcode !== undefined);
     }
   });
 

@@ -10,12 +10,13 @@ export function idsForAppsEdge(description: string): EdgeDef<UserNode> {
   return {
     type: 'UserIDForApp',
     description,
-    async list(node, page, _params, ctx) {
+    params: { app: { type: 'int64', description: 'Only the id in this app' } },
+    async list(node, page, params, ctx) {
       const apps = node.app.business_id ? await ctx.store.apps.listByBusiness(node.app.business_id) : [node.app];
       const scoped = await ctx.store.apps.scopedUsersOfPerson(node.person.id);
       const byApp = new Map(apps.map((app) => [app.id, app]));
       const items = scoped
-        .filter((s) => byApp.has(s.app_id))
+        .filter((s) => byApp.has(s.app_id) && (params.app === undefined || String(params.app) === s.app_id))
         .map((s) => ({ key: s.asid, value: { id: s.asid, app: appSummary(byApp.get(s.app_id)!) } }))
         .sort((a, b) => (a.key < b.key ? -1 : 1));
       return { ...pageOfList(items, page), total: items.length };
@@ -31,8 +32,10 @@ function appSummary(app: { id: string; name: string; namespace: string | null; c
 export const idsForPagesEdge: EdgeDef<UserNode> = {
   type: 'UserIDForPage',
   description: "Businesses can claim ownership of apps and pages using Business Manager. This edge returns the list of IDs that this user has in any of the pages owned by this business",
-  async list(node, page, _params, ctx) {
-    const pages = node.app.business_id ? await ctx.store.pages.listByBusiness(node.app.business_id) : [];
+  params: { page: { type: 'int64', description: 'Only the id for this page' } },
+  async list(node, page, params, ctx) {
+    const businessPages = node.app.business_id ? await ctx.store.pages.listByBusiness(node.app.business_id) : [];
+    const pages = businessPages.filter((p) => params.page === undefined || String(params.page) === p.id);
     const items = [];
     for (const p of pages) {
       const scoped = await ctx.store.pages.findScopedId(p.id, node.person.id);

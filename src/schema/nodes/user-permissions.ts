@@ -23,6 +23,14 @@ async function grantItems(node: UserNode, ctx: Context, filter: { permission?: s
 
 const success = { body: { success: true } };
 
+/** A revoked permission stays listed, as declined. */
+async function revoke(node: UserNode, permission: string, ctx: Context) {
+  const granted = await grantItems(node, ctx, { permission });
+  if (granted.length === 0) throw GraphError.of('paramInvalid', { name: 'permission', constraint: 'a permission the person has granted' });
+  await ctx.store.apps.setGrant(node.app.id, node.person.id, permission, 'declined');
+  return success;
+}
+
 export const permissionsEdge: EdgeDef<UserNode> = {
   type: 'Permission',
   description: 'The permissions that the person has granted this app',
@@ -36,11 +44,13 @@ export const permissionsEdge: EdgeDef<UserNode> = {
     return { ...pageOfList(items, page), total: items.length };
   },
   delete: {
-    description: 'De-authorizes the app for the person: every grant is removed and their tokens stop working (190/458).',
-    params: {},
+    description:
+      'With `permission`, revokes that one permission. Without, de-authorizes the app for the person: every grant is removed and their tokens stop working (190/458).',
+    params: { permission: { type: 'string', description: 'The one permission to revoke' } },
     returns: 'Struct {success: bool}',
-    async run(node, _params, ctx) {
+    async run(node, params, ctx) {
       assertOwner(node, ctx);
+      if (params.permission !== undefined) return revoke(node, params.permission, ctx);
       await ctx.store.transaction(async (tx) => {
         await tx.apps.deleteGrants(node.app.id, node.person.id);
         await tx.apps.setInstalled(node.app.id, node.person.id, false);
@@ -61,10 +71,7 @@ export const permissionsEdge: EdgeDef<UserNode> = {
       returns: 'Struct {success: bool}',
       async run(node, _params, ctx) {
         assertOwner(node, ctx);
-        const granted = await grantItems(node, ctx, { permission: node.childKey });
-        if (granted.length === 0) throw GraphError.of('paramInvalid', { name: 'permission', constraint: 'a permission the person has granted' });
-        await ctx.store.apps.setGrant(node.app.id, node.person.id, node.childKey, 'declined');
-        return success;
+        return revoke(node, node.childKey, ctx);
       },
     },
   },
