@@ -247,6 +247,8 @@ export interface AdAccountsStore {
 export interface SettingsStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+  /** Stores the value unless the key exists; returns the value now stored (first writer wins). */
+  setIfAbsent(key: string, value: string): Promise<string>;
 }
 
 export interface Store {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/types.js';
 import { seedDemoWorld } from './demo-world.js';
 
@@ -19,6 +20,9 @@ const settingsKey = 'demo_world';
 export async function ensureDemoWorld(store: Store, now: number): Promise<DemoCredentials> {
   const saved = await store.settings.get(settingsKey);
   if (saved) return JSON.parse(saved) as DemoCredentials;
+  // Several processes may start together on one database: one claims the seeding, the others wait for it.
+  const claim = randomUUID();
+  if ((await store.settings.setIfAbsent(`${settingsKey}_claim`, claim)) !== claim) return waitForDemoWorld(store);
   const world = await seedDemoWorld(store, { now });
   const credentials: DemoCredentials = {
     userToken: world.tokens.user,
@@ -30,6 +34,15 @@ export async function ensureDemoWorld(store: Store, now: number): Promise<DemoCr
   };
   await store.settings.set(settingsKey, JSON.stringify(credentials));
   return credentials;
+}
+
+async function waitForDemoWorld(store: Store): Promise<DemoCredentials> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const saved = await store.settings.get(settingsKey);
+    if (saved) return JSON.parse(saved) as DemoCredentials;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('another graphd process claimed the demo world but never finished seeding it');
 }
 
 export function demoBanner(origin: string, demo: DemoCredentials): string {

@@ -21,4 +21,10 @@ describeEachStore('settings', (open) => {
     expect(await store().settings.get('a')).toBe('');
     expect(await store().settings.get('b')).toBe('x');
   });
+
+  it('setIfAbsent keeps the first value written', async () => {
+    expect(await store().settings.setIfAbsent('salt', 'first')).toBe('first');
+    expect(await store().settings.setIfAbsent('salt', 'second')).toBe('first');
+    expect(await store().settings.get('salt')).toBe('first');
+  });
 });

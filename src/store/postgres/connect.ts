@@ -27,7 +27,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`graphd store: invalid PostgreSQL schema name ${JSON.stringify(schema)} (use [a-z0-9_])`);
   }
-  const pool = new pg.Pool({ ...withoutOptions(url), types });
+  const pool = new pg.Pool({ ...connectionConfig(url, schema), types });
   pool.on('error', () => {}); // an idle client's lost connection; the pool replaces it on next use
   try {
     if (schema !== undefined) await createSchema(pool, schema);
@@ -36,15 +36,16 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     throw error;
   }
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
 
-  /** pg lets a URL's `options` override the config's, so the schema's search_path is merged into it. */
-  function withoutOptions(connectionString: string): pg.PoolConfig {
-    if (schema === undefined) return { connectionString };
-    const parsed = new URL(connectionString);
-    const own = parsed.searchParams.get('options');
-    parsed.searchParams.delete('options');
-    return { connectionString: parsed.toString(), options: [own, `-c search_path=${schema}`].filter(Boolean).join(' ') };
-  }
+/** pg lets a URL's `options` override the config's, so the schema's search_path is merged into the URL's. */
+function connectionConfig(url: string, schema: string | undefined): pg.PoolConfig {
+  if (schema === undefined) return { connectionString: url };
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  const options = [own, `-c search_path=${schema}`].filter(Boolean).join(' ');
+  return { connectionString: parsed.toString(), options };
 }
 
 /** CREATE SCHEMA IF NOT EXISTS can still fail when two processes race; then the schema exists. */

@@ -17,4 +17,13 @@ export class SqlSettingsStore implements SettingsStore {
       .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
       .execute();
   }
+
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .execute();
+    return (await this.get(key))!;
+  }
 }
