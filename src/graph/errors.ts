@@ -114,6 +114,10 @@ export const catalogue = {
   invalidCursor: oauth(100, '(#100) The {which} Cursor specified is invalid'),
   fieldsSyntax: oauth(100, '(#100) Syntax error "{detail}" at character {position}: {fields}'),
   fieldsTooDeep: oauth(100, '(#100) Field expansion is nested too deeply: at most {max} levels'),
+  // `filtering` (graph/filtering/README.md says which wordings are Meta's and which are ours)
+  paramNotArray: oauth(100, '(#100) param {name} must be an array.'),
+  filteringFieldInvalid: oauth(100, '(#100) Filtering field {field} is invalid'),
+  filteringOperatorUnsupported: oauth(100, '(#100) Filtering field {field} with operator {operator} is not supported'),
 
   // --- versions
   unknownVersion: oauth(2500, 'Unknown path components: {path}'),

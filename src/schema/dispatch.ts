@@ -33,7 +33,7 @@ export async function dispatch(schema: CompiledSchema, call: GraphCall, ctx: Con
     if (root.needsToken) requireToken(ctx);
     return { json: await root.run(validateParams(root.params, params), ctx) };
   }
-  requireToken(ctx);
+  if (ctx.viewer.kind === 'ANONYMOUS' && !(await takesAnonymous(schema, call, ctx))) throw GraphError.of('tokenRequired');
   if (params.ids !== undefined && segments.length <= 1 && method === 'GET') return multiRead(schema, call, ctx);
   if (segments.length === 0) throw GraphError.of('noNodeSpecified');
   if (segments.length > 3) throw GraphError.of('unknownPathComponents', { path: '/' + segments.slice(2).join('/') });
@@ -47,6 +47,14 @@ export async function dispatch(schema: CompiledSchema, call: GraphCall, ctx: Con
 
 function requireToken(ctx: Context): void {
   if (ctx.viewer.kind === 'ANONYMOUS') throw GraphError.of('tokenRequired');
+}
+
+/** POST /{id}/{edge} whose operation says needsToken: false. */
+async function takesAnonymous(schema: CompiledSchema, call: GraphCall, ctx: Context): Promise<boolean> {
+  const [id, edgeName] = call.segments;
+  if (call.method !== 'POST' || call.segments.length !== 2 || !/^\d+$/.test(id)) return false;
+  const typeName = await ctx.store.nodes.typeOf(id);
+  return typeName !== undefined && schema.has(typeName) && schema.type(typeName).edges?.[edgeName]?.post?.needsToken === false;
 }
 
 function selectionOf(params: Record<string, unknown>): FieldSelection | undefined {

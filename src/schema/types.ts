@@ -51,6 +51,8 @@ export interface OperationResult {
 
 export interface OperationDef<N> {
   description: string;
+  /** False for the few writes Meta takes without a token (SDK crash reports). */
+  needsToken?: boolean;
   params: Record<string, ParamSpec>;
   /** Graph type of the response, for docs: e.g. `Struct {success: bool}`. */
   returns: string;

@@ -217,11 +217,9 @@ describeEachStore('facebook-nodejs-business-sdk against graphd', (open) => {
     expect(answer.data).toEqual({ data: { app_id: g.world.app.id } });
   });
 
-  // KNOWN GAP (reported, not fixed here): the crash reporter posts its report with
-  // Http.request() directly, so no access_token rides along; graphd answers 400 code 104
-  // where graph-protocol.md §8.4 asks for {"success":true}. Drop `.fails` once graphd
-  // accepts token-less crash reports.
-  it.fails('takes a crash report posted exactly as the crash reporter posts it (no token)', async () => {
+  // The crash reporter posts with Http.request() directly, so no access_token rides along;
+  // graph-protocol.md §8.4: answer {"success":true} so the SDK never calls the real host.
+  it('takes a crash report posted exactly as the crash reporter posts it (no token)', async () => {
     const g = graph();
     const api = sdkApi(g.world.tokens.user);
     const report = { bizsdk_crash_report: { reason: 'TypeError', callstack: ['TypeError: boom', '    at facebook-nodejs-business-sdk/dist/cjs.js:1:1'], platform: process.version } };

@@ -21,6 +21,7 @@ export const applicationType: TypeDef<AppRow> = {
       description: 'Receives SDK crash reports (bizsdk_crash_report); graphd accepts and discards them.',
       post: {
         description: 'Report an SDK crash',
+        needsToken: false,
         params: { bizsdk_crash_report: { type: 'Object', description: 'reason, callstack, platform' } },
         returns: 'Struct {success: bool}',
         run: async () => ({ body: { success: true } }),
