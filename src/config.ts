@@ -14,6 +14,8 @@ export interface Config {
   /** Longest request line + headers accepted (DELETE with params in a 50 KB URL must fit). */
   maxHeaderSize: number;
   seedDemo: boolean;
+  /** Seconds an audience shows as updating after a change (0 = changes settle at once). */
+  audienceProcessingDelay: number;
   logLevel: string;
 }
 
@@ -26,5 +28,6 @@ export const defaultConfig: Config = Object.freeze({
   bodyLimit: 100 * 1024 * 1024,
   maxHeaderSize: 1024 * 1024,
   seedDemo: true,
+  audienceProcessingDelay: 0,
   logLevel: 'info',
 });

@@ -11,6 +11,7 @@ export interface ServeFlags {
   demo?: boolean;
   logLevel?: string;
   versions?: string;
+  audienceProcessing?: string;
 }
 
 /** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
@@ -30,6 +31,7 @@ export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.e
     seedDemo: flags.demo ?? env.GRAPHD_DEMO !== '0',
     logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
     versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS),
+    audienceProcessingDelay: secondsFrom(flags.audienceProcessing ?? env.GRAPHD_AUDIENCE_PROCESSING_SECONDS),
   });
 }
 
@@ -39,4 +41,11 @@ function versionsFrom(text: string | undefined): VersionSettings {
   const match = /^v?(\d+)(?:\.0)?-v?(\d+)(?:\.0)?$/.exec(text.trim());
   if (!match || Number(match[1]) > Number(match[2])) throw new Error(`--versions must look like 19-25: ${text}`);
   return { oldest: Number(match[1]), newest: Number(match[2]) };
+}
+
+function secondsFrom(text: string | undefined): number {
+  if (text === undefined) return defaultConfig.audienceProcessingDelay;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`--audience-processing must be a number of seconds: ${text}`);
+  return seconds;
 }

@@ -72,10 +72,19 @@ export class GraphError extends Error {
 
 const traceAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
+/** Random bytes drawn a pool at a time: one randomBytes() call serves many ids. */
+const poolSize = 4096;
+let pool = randomBytes(poolSize);
+let poolOffset = 0;
+
 /** A 23-character id in the base64url-ish alphabet of current fbtrace_ids. */
 export function newTraceId(length = 23): string {
-  const bytes = randomBytes(length);
+  if (poolOffset + length > poolSize) {
+    pool = randomBytes(Math.max(poolSize, length));
+    poolOffset = 0;
+  }
   let id = '';
-  for (let i = 0; i < length; i++) id += traceAlphabet[bytes[i] & 63];
+  for (let i = poolOffset, end = poolOffset + length; i < end; i++) id += traceAlphabet[pool[i] & 63];
+  poolOffset += length;
   return id;
 }

@@ -11,6 +11,12 @@ export interface Viewer {
   scopes: ReadonlySet<string>;
   /** The stored token; absent for `app_id|app_secret` and anonymous callers. */
   token?: TokenRow;
+  /**
+   * Permissions the person (personId) had granted the app when the token was checked, which
+   * `scopes` was computed from; set for USER and PAGE tokens of a person. Resolving `me` reuses
+   * it instead of reading the grants again in the same request.
+   */
+  readonly grants?: ReadonlySet<string>;
 }
 
 export const anonymous: Viewer = { kind: 'ANONYMOUS', scopes: new Set() };

@@ -1,5 +1,6 @@
 import { GraphError } from '../graph/graph-error.js';
 import type { CompiledSchema } from './compile.js';
+import { userNodeOf } from './nodes/user-node.js';
 import type { Context, TypeDef } from './types.js';
 
 export interface ResolvedNode {
@@ -37,12 +38,17 @@ export async function resolveNode(schema: CompiledSchema, pathId: string, method
 
 async function resolveMe(schema: CompiledSchema, ctx: Context): Promise<ResolvedNode> {
   const { viewer } = ctx;
+  if (viewer.kind === 'USER' && viewer.app && viewer.personId) {
+    // The viewer's own ASID row is in hand: no second lookup by ASID, and the grants read
+    // while authenticating this request serve again.
+    const appUser = await ctx.store.apps.scopedUser(viewer.app.id, viewer.personId);
+    const node = await userNodeOf(appUser, ctx, viewer.grants);
+    if (node === undefined) throw GraphError.of('activeTokenRequired');
+    return { type: schema.type('User'), node, pathId: 'me' };
+  }
   let typeName: string | undefined;
   let id: string | undefined;
-  if (viewer.kind === 'USER' && viewer.app && viewer.personId) {
-    typeName = 'User';
-    id = (await ctx.store.apps.scopedUser(viewer.app.id, viewer.personId)).asid;
-  } else if (viewer.kind === 'PAGE') {
+  if (viewer.kind === 'PAGE') {
     typeName = 'Page';
     id = viewer.pageId;
   } else if (viewer.kind === 'SYSTEM_USER') {

@@ -5,12 +5,14 @@ import { businessType, systemUserType } from './nodes/business.js';
 import { pageType } from './nodes/page.js';
 import { structTypes } from './nodes/structs.js';
 import { userType } from './nodes/user.js';
+import { customAudienceType } from './nodes/custom-audience.js';
+import { customAudienceStructs } from './nodes/custom-audience-structs.js';
 import { debugTokenEndpoint, oauthAccessTokenEndpoint } from './roots/token-endpoints.js';
 import type { SchemaTable } from './types.js';
 
 /** The one table of node types graphd serves. Routing, validation, metadata=1 and docs/api.md read it. */
 export const graphTable: SchemaTable = {
-  types: [userType, applicationType, pageType, businessType, systemUserType, adAccountType, ...structTypes],
+  types: [userType, applicationType, pageType, businessType, systemUserType, adAccountType, customAudienceType, ...structTypes, ...customAudienceStructs],
   roots: {
     debug_token: debugTokenEndpoint,
     'oauth/access_token': oauthAccessTokenEndpoint,

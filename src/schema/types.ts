@@ -2,6 +2,7 @@ import type { FieldNode } from '../graph/fields/ast.js';
 import type { EdgePage, PageRequest, PagingLimits } from '../graph/paging.js';
 import type { ParamSpec } from '../graph/params/coerce.js';
 import type { Viewer } from '../identity/viewer.js';
+import type { UploadSettings } from '../audiences/upload-users.js';
 import type { Store } from '../store/types.js';
 
 /** What every resolver and operation receives besides its input. Nothing HTTP-shaped. */
@@ -20,6 +21,7 @@ export interface Context {
   origin: string;
   /** Per-install secret that keys derived ids (token_for_business, id_for_avatars). */
   salt: string;
+  audienceSettings: UploadSettings;
 }
 
 /** A version window in Graph major versions: available when since <= major < until. */

@@ -35,6 +35,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, schema } = options;
   const clock = options.clock ?? systemClock;
   const salt = await installSalt(store);
+  const audienceSettings = { processingDelay: config.audienceProcessingDelay };
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel, ...(options.logger === true ? {} : options.logger), serializers: redactingSerializers } : false,
     bodyLimit: config.bodyLimit,
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         versionUrl: `${graphRequest.origin}/${graphRequest.version}`,
         accessToken: graphRequest.accessToken,
         salt,
+        audienceSettings,
       };
       const answer = await dispatch(schema, graphRequest, ctx);
       if ('raw' in answer) return send(reply, { ...answer.raw, body: answer.raw.body ?? '' });

@@ -3,7 +3,8 @@
  * Both dialects store the same shapes so one set of SQL serves both:
  * - flags are integers 0/1 (SQLite has no boolean type and better-sqlite3 cannot bind booleans);
  * - JSON is text, parsed at the store's edge;
- * - times are integer unix seconds (`bigint` columns; the Postgres pool parses int8 as number).
+ * - times are integer unix seconds (`bigint` columns; the Postgres pool parses int8 as number);
+ * - match keys are binary (BLOB / bytea), read back as Buffers.
  */
 
 /** 0 or 1. */
@@ -142,6 +143,86 @@ export interface AccessTokensTable {
   long_lived: Flag;
 }
 
+export interface CustomAudiencesTable {
+  id: string;
+  /** A compact key for the audience's (large) child tables; never shown. */
+  seq: number;
+  ad_account_id: string;
+  name: string | null;
+  description: string | null;
+  subtype: string;
+  customer_file_source: string | null;
+  data_source_type: string;
+  data_source_sub_type: string;
+  is_value_based: Flag;
+  retention_days: number;
+  rule: string | null;
+  rule_aggregation: string | null;
+  lookalike_spec: JsonText | null;
+  origin_audience_id: string | null;
+  pixel_id: string | null;
+  opt_out_link: string | null;
+  operation_status: number;
+  member_count: number;
+  attributes: JsonText;
+  time_created: number;
+  time_updated: number;
+  time_content_updated: number;
+  delete_time: number;
+  processing_until: number;
+}
+
+/** One uploaded match key of an audience (kept whether or not it matches anyone). */
+export interface AudienceRowsTable {
+  audience_seq: number;
+  /** A 32-byte digest. */
+  match_key: Buffer;
+  value: number | null;
+}
+
+export interface AudienceMembersTable {
+  audience_seq: number;
+  person_id: string;
+}
+
+export interface PersonMatchKeysTable {
+  match_key: Buffer;
+  person_id: string;
+}
+
+export interface AudienceSessionsTable {
+  audience_id: string;
+  session_id: string;
+  kind: string;
+  start_time: number;
+  end_time: number;
+  num_received: number;
+  num_invalid_entries: number;
+  num_matched: number;
+  stage: string;
+  schema: string;
+  estimated_num_total: number;
+}
+
+export interface AudienceSessionBatchesTable {
+  audience_id: string;
+  session_id: string;
+  batch_seq: number;
+}
+
+export interface AudienceSharesTable {
+  audience_id: string;
+  ad_account_id: string;
+  permissions: string;
+  time_shared: number;
+}
+
+export interface CustomAudienceTosTable {
+  ad_account_id: string;
+  tos_id: string;
+  accepted_time: number;
+}
+
 export interface Database {
   nodes: NodesTable;
   settings: SettingsTable;
@@ -157,4 +238,12 @@ export interface Database {
   ad_accounts: AdAccountsTable;
   ad_account_roles: AdAccountRolesTable;
   access_tokens: AccessTokensTable;
+  custom_audiences: CustomAudiencesTable;
+  audience_rows: AudienceRowsTable;
+  audience_members: AudienceMembersTable;
+  person_match_keys: PersonMatchKeysTable;
+  audience_sessions: AudienceSessionsTable;
+  audience_session_batches: AudienceSessionBatchesTable;
+  audience_shares: AudienceSharesTable;
+  custom_audience_tos: CustomAudienceTosTable;
 }

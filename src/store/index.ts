@@ -7,6 +7,7 @@ import { connectSqlite } from './sqlite/connect.js';
 import type { Store } from './types.js';
 
 export type * from './types.js';
+export type * from './audience-types.js';
 export { migrateToLatest } from './migrations/index.js';
 
 export interface OpenStoreOptions {

@@ -4,7 +4,9 @@
  * Times are unix seconds (integers). JSON columns are parsed before they leave the store.
  */
 
-export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser';
+import type { AudiencesStore } from './audience-types.js';
+
+export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser' | 'CustomAudience';
 
 /** The profile data of a person that has no column of its own. */
 export interface PersonProfile {
@@ -261,6 +263,7 @@ export interface Store {
   readonly businesses: BusinessesStore;
   readonly adAccounts: AdAccountsStore;
   readonly settings: SettingsStore;
+  readonly audiences: AudiencesStore;
   /** Runs fn with a store bound to one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { Faker, en } from '@faker-js/faker';
 import { issueToken } from '../identity/issue-token.js';
 import { newAppSecret, randomBase62 } from '../identity/token-strings.js';
 import type { AdAccountRow, AppRow, BusinessRow, PageRow, PersonRow, Store } from '../store/types.js';
+import { refreshMatchKeys } from '../people/match-keys.js';
 import { syntheticPerson } from './synthetic-person.js';
 
 /** Scopes of the demo user token: enough for every call in the README and the explorer. */
@@ -73,6 +74,7 @@ export async function seedDemoWorld(store: Store, options: DemoOptions): Promise
       }
       if (i % 3 === 0) await tx.apps.scopedUser(otherApp.id, person.id, true);
       if (i % 4 === 0) await tx.pages.scopedId(page.id, person.id);
+      await refreshMatchKeys(tx, person);
     }
     const developer = people[0];
     await tx.adAccounts.setRole(adAccount.id, developer.id, 'ADMIN');

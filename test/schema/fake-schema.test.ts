@@ -85,6 +85,7 @@ function context(scopes: string[] = [], major = 21): Context {
     versionUrl: `http://graphd.test/v${major}.0`,
     accessToken: 'EAAtoken',
     salt: 'salt',
+    audienceSettings: { processingDelay: 0 },
   };
 }
 

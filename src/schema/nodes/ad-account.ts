@@ -1,8 +1,11 @@
 import type { AdAccountRow } from '../../store/types.js';
 import type { Context, TypeDef } from '../types.js';
+import { customAudiencesEdge, customAudiencesTosEdge, usersOfAnyAudienceEdge } from './ad-account-audiences.js';
+
+export type AdAccountNode = AdAccountRow & { account_id: string };
 
 /** An ad account reads as act_<id>; only people with a role on it, its business's system users and apps see it. */
-async function loadAdAccount(id: string, ctx: Context): Promise<(AdAccountRow & { account_id: string }) | undefined> {
+async function loadAdAccount(id: string, ctx: Context): Promise<AdAccountNode | undefined> {
   const account = await ctx.store.adAccounts.get(id);
   if (!account) return undefined;
   const { viewer } = ctx;
@@ -16,7 +19,7 @@ async function loadAdAccount(id: string, ctx: Context): Promise<(AdAccountRow & 
   return visible ? { ...account, id: `act_${account.id}`, account_id: account.id } : undefined;
 }
 
-export const adAccountType: TypeDef<AdAccountRow & { account_id: string }> = {
+export const adAccountType: TypeDef<AdAccountNode> = {
   name: 'AdAccount',
   description: 'Represents a business, person or other entity who creates and manages ads on Facebook.',
   defaultFields: ['id'],
@@ -29,5 +32,15 @@ export const adAccountType: TypeDef<AdAccountRow & { account_id: string }> = {
     currency: { type: 'string', description: 'The currency used for the account.' },
     timezone_name: { type: 'string', description: 'Name for the time zone.' },
     business: { type: 'Business', description: 'The Business Manager, if this ad account is owned by one', resolve: (a, ctx) => (a.business_id ? ctx.store.businesses.get(a.business_id) : undefined) },
+    tos_accepted: {
+      type: 'map<string, int32>',
+      description: 'Terms of service the account accepted: {tos_id: 1}.',
+      resolve: async (a, ctx) => Object.fromEntries((await ctx.store.audiences.tosAccepted(a.account_id)).map((id) => [id, 1])),
+    },
+  },
+  edges: {
+    customaudiences: customAudiencesEdge,
+    customaudiencestos: customAudiencesTosEdge,
+    usersofanyaudience: usersOfAnyAudienceEdge,
   },
 };

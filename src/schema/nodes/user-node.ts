@@ -18,12 +18,28 @@ export interface UserNode {
  */
 export async function loadUserNode(asid: string, ctx: Context): Promise<UserNode | undefined> {
   const appUser = await ctx.store.apps.byAsid(asid);
+  return appUser && userNodeOf(appUser, ctx);
+}
+
+/**
+ * The User node of an app user already read (the viewer's own, for `me`). `grants` are the
+ * person's grants to the app when the caller has just read them (Viewer.grants); otherwise
+ * they are read here.
+ */
+export async function userNodeOf(appUser: AppUserRow, ctx: Context, grants?: ReadonlySet<string>): Promise<UserNode | undefined> {
   const app = ctx.viewer.app;
-  if (!appUser || !app || appUser.app_id !== app.id) return undefined;
+  if (!app || appUser.app_id !== app.id) return undefined;
   const person = await ctx.store.people.get(appUser.person_id);
   if (!person) return undefined;
-  const grants = await ctx.store.apps.grants(app.id, person.id);
-  return { id: asid, person, appUser, app, grants: new Set(grants.filter((g) => g.status === 'granted').map((g) => g.permission)) };
+  return { id: appUser.asid, person, appUser, app, grants: grants ?? (await grantedPermissions(app.id, person.id, ctx)) };
+}
+
+async function grantedPermissions(appId: string, personId: string, ctx: Context): Promise<Set<string>> {
+  const granted = new Set<string>();
+  for (const grant of await ctx.store.apps.grants(appId, personId)) {
+    if (grant.status === 'granted') granted.add(grant.permission);
+  }
+  return granted;
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { SqliteAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /*
  * Column modifiers shared by the migrations. Migrations use only types both dialects
  * understand: `text`, `integer`, `double precision` and `bigint` (SQLite gives `bigint`
- * INTEGER affinity, so unix seconds are plain integers there too).
+ * INTEGER affinity, so unix seconds are plain integers there too), plus binary, which
+ * the dialects name differently (binaryType).
  */
 
 export type Modifier = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
@@ -40,3 +41,18 @@ export async function createIndexes(db: Kysely<any>, indexes: [table: string, co
     await db.schema.createIndex(`${table}_${columns.join('_')}_idx`).on(table).columns(columns).execute();
   }
 }
+
+const isSqlite = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/** Bytes: `blob` on SQLite, `bytea` on PostgreSQL. */
+export const binaryType = (db: Kysely<any>): 'blob' | 'bytea' => (isSqlite(db) ? 'blob' : 'bytea');
+
+/**
+ * For tables whose primary key is (nearly) all their data: on SQLite the rows then live in
+ * the key's B-tree alone (WITHOUT ROWID), not in a rowid table plus a copy in the key's index.
+ * PostgreSQL has no such option; the table is left as is.
+ */
+export const keyedOnly =
+  (db: Kysely<any>) =>
+  <T extends CreateTableBuilder<any, any>>(table: T): T =>
+    (isSqlite(db) ? table.modifyEnd(sql`without rowid`) : table) as T;

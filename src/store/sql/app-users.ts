@@ -2,13 +2,23 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AppUsersTable, Database } from '../database.js';
 import type { AppUserRow } from '../types.js';
 import { fromFlag, toFlag } from './codec.js';
+import { CompiledRead } from './compiled-read.js';
 import { findOrAllocateScopedId } from './scoped-ids.js';
 
 const toAppUser = (row: Selectable<AppUsersTable>): AppUserRow => ({ ...row, installed: fromFlag(row.installed) });
 
 /** App-scoped user ids (ASIDs): the part of the apps aggregate that is about people. */
 export class AppUsers {
-  constructor(private readonly db: Kysely<Database>) {}
+  // `me` reads the viewer's own; a User node id is read by ASID.
+  private readonly byPair: CompiledRead<Selectable<AppUsersTable>>;
+  private readonly byAsidQuery: CompiledRead<Selectable<AppUsersTable>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.byPair = new CompiledRead(db, (db, appId, personId) =>
+      db.selectFrom('app_users').selectAll().where('app_id', '=', appId).where('person_id', '=', personId),
+    );
+    this.byAsidQuery = new CompiledRead(db, (db, asid) => db.selectFrom('app_users').selectAll().where('asid', '=', asid));
+  }
 
   async scopedUser(appId: string, personId: string, installed?: boolean): Promise<AppUserRow> {
     const row = await findOrAllocateScopedId(this.db, {
@@ -30,17 +40,12 @@ export class AppUsers {
   }
 
   async find(appId: string, personId: string): Promise<AppUserRow | undefined> {
-    const row = await this.db
-      .selectFrom('app_users')
-      .selectAll()
-      .where('app_id', '=', appId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
+    const row = await this.byPair.first(appId, personId);
     return row && toAppUser(row);
   }
 
   async byAsid(asid: string): Promise<AppUserRow | undefined> {
-    const row = await this.db.selectFrom('app_users').selectAll().where('asid', '=', asid).executeTakeFirst();
+    const row = await this.byAsidQuery.first(asid);
     return row && toAppUser(row);
   }
 

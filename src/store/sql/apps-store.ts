@@ -4,6 +4,7 @@ import { allocate, nowSeconds, registerNode } from '../ids.js';
 import type { AppRow, AppType, AppUserRow, AppsStore, GrantRow, GrantStatus } from '../types.js';
 import { defined, fromFlag, toFlag } from './codec.js';
 import { AppUsers } from './app-users.js';
+import { CompiledRead } from './compiled-read.js';
 import { inTransaction } from './transaction.js';
 
 type NewApp = Parameters<AppsStore['create']>[0];
@@ -23,9 +24,17 @@ function toColumns(patch: AppPatch): Partial<AppsTable> {
 
 export class SqlAppsStore implements AppsStore {
   private readonly appUsers: AppUsers;
+  // Read on every request of a token: the token's app, and the person's grants to it.
+  private readonly byId: CompiledRead<Selectable<AppsTable>>;
+  // Only the two columns the key does not give.
+  private readonly grantsOf: CompiledRead<{ permission: string; status: string }>;
 
   constructor(private readonly db: Kysely<Database>) {
     this.appUsers = new AppUsers(db);
+    this.byId = new CompiledRead(db, (db, id) => db.selectFrom('apps').selectAll().where('id', '=', id));
+    this.grantsOf = new CompiledRead(db, (db, appId, personId) =>
+      db.selectFrom('grants').select(['permission', 'status']).where('app_id', '=', appId).where('person_id', '=', personId).orderBy('permission'),
+    );
   }
 
   /** An explicit id (worlds loaded from files) must not be taken by any node yet. */
@@ -42,7 +51,7 @@ export class SqlAppsStore implements AppsStore {
   }
 
   async get(id: string): Promise<AppRow | undefined> {
-    const row = await this.db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.byId.first(id);
     return row && toApp(row);
   }
 
@@ -84,14 +93,8 @@ export class SqlAppsStore implements AppsStore {
   }
 
   async grants(appId: string, personId: string): Promise<GrantRow[]> {
-    const rows = await this.db
-      .selectFrom('grants')
-      .selectAll()
-      .where('app_id', '=', appId)
-      .where('person_id', '=', personId)
-      .orderBy('permission')
-      .execute();
-    return rows.map((row) => ({ ...row, status: row.status as GrantStatus }));
+    const rows = await this.grantsOf.rows(appId, personId);
+    return rows.map((row) => ({ app_id: appId, person_id: personId, permission: row.permission, status: row.status as GrantStatus }));
   }
 
   async setGrant(appId: string, personId: string, permission: string, status: GrantStatus): Promise<void> {

@@ -3,6 +3,7 @@ import type { Database, PeopleTable } from '../database.js';
 import { nowSeconds, withFreshId } from '../ids.js';
 import type { ListRequest, NewPerson, Page, PeopleStore, PersonPatch, PersonProfile, PersonRow } from '../types.js';
 import { defined, fromFlag, fromJson, toFlag, toJson } from './codec.js';
+import { CompiledRead } from './compiled-read.js';
 import { pageByKey } from './paging.js';
 import { inTransaction } from './transaction.js';
 
@@ -27,7 +28,12 @@ function toColumns(patch: PersonPatch): Partial<PeopleTable> {
 
 /** People are not nodes (their ids never leave graphd) but get ids from the same generator. */
 export class SqlPeopleStore implements PeopleStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every User node reads its person. */
+  private readonly byId: CompiledRead<Selectable<PeopleTable>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.byId = new CompiledRead(db, (db, id) => db.selectFrom('people').selectAll().where('id', '=', id));
+  }
 
   create(person: NewPerson): Promise<PersonRow> {
     const created_time = person.created_time ?? nowSeconds();
@@ -44,7 +50,7 @@ export class SqlPeopleStore implements PeopleStore {
   }
 
   async get(id: string): Promise<PersonRow | undefined> {
-    const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.byId.first(id);
     return row && toPerson(row);
   }
 
@@ -53,9 +59,17 @@ export class SqlPeopleStore implements PeopleStore {
     await this.db.updateTable('people').set(columns).where('id', '=', id).execute();
   }
 
-  /** The person's ASIDs and PSIDs are nodes of their own; they go with the person. */
+  /**
+   * The person's ASIDs and PSIDs are nodes of their own; they go with the person. So do
+   * their audience memberships (by cascade), which the audiences' member counts follow.
+   */
   async delete(id: string): Promise<void> {
     await inTransaction(this.db, async (trx) => {
+      await trx
+        .updateTable('custom_audiences')
+        .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
+        .where('seq', 'in', trx.selectFrom('audience_members').select('audience_seq').where('person_id', '=', id))
+        .execute();
       const asids = trx.selectFrom('app_users').select('asid').where('person_id', '=', id);
       const psids = trx.selectFrom('page_scoped_ids').select('psid').where('person_id', '=', id);
       await trx.deleteFrom('nodes').where('id', 'in', asids).execute();

@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { postgresKeyTable } from '../postgres/key-table.js';
+import { sqliteKeyTable } from '../sqlite/key-table.js';
 import type { Store } from '../types.js';
 import { SqlAdAccountsStore } from './ad-accounts-store.js';
 import { SqlAppsStore } from './apps-store.js';
+import { SqlAudiencesStore } from './audiences-store.js';
 import { SqlBusinessesStore } from './businesses-store.js';
 import { SqlNodesStore } from './nodes-store.js';
 import { SqlPagesStore } from './pages-store.js';
 import { SqlPeopleStore } from './people-store.js';
 import { SqlSettingsStore } from './settings-store.js';
 import { SqlTokensStore } from './tokens-store.js';
+
+/** How each dialect takes a batch of match keys into one statement. */
+const keyTables = { sqlite: sqliteKeyTable, postgres: postgresKeyTable } as const;
 
 /**
  * A Store over db, which is the pool or one transaction. A transaction's store runs
@@ -25,6 +31,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], 
     businesses: new SqlBusinessesStore(db),
     adAccounts: new SqlAdAccountsStore(db),
     settings: new SqlSettingsStore(db),
+    audiences: new SqlAudiencesStore(db, keyTables[dialect]),
     transaction(fn) {
       if (db.isTransaction) return fn(store);
       return db.transaction().execute((trx) => fn(createSqlStore(trx, dialect, closeInsideTransaction)));

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AccessTokensTable, Database } from '../database.js';
 import type { TokenInvalidation, TokenKind, TokenRow, TokensStore } from '../types.js';
 import { fromFlag, fromJson, toFlag, toJson } from './codec.js';
+import { CompiledRead } from './compiled-read.js';
 
 function toToken(row: Selectable<AccessTokensTable>): TokenRow {
   return {
@@ -14,7 +15,12 @@ function toToken(row: Selectable<AccessTokensTable>): TokenRow {
 }
 
 export class SqlTokensStore implements TokensStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every authenticated request reads its token. */
+  private readonly byHash: CompiledRead<Selectable<AccessTokensTable>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.byHash = new CompiledRead(db, (db, hash) => db.selectFrom('access_tokens').selectAll().where('hash', '=', hash));
+  }
 
   async insert(row: TokenRow): Promise<void> {
     const columns = { ...row, scopes: toJson(row.scopes), long_lived: toFlag(row.long_lived) };
@@ -22,7 +28,7 @@ export class SqlTokensStore implements TokensStore {
   }
 
   async find(hash: string): Promise<TokenRow | undefined> {
-    const row = await this.db.selectFrom('access_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    const row = await this.byHash.first(hash);
     return row && toToken(row);
   }
 

@@ -1,0 +1,127 @@
+import type { Viewer } from '../identity/viewer.js';
+import type { AudienceSessionRow, CustomAudienceRow } from '../store/audience-types.js';
+import type { Store } from '../store/types.js';
+import { assertAccount } from './access.js';
+import { audienceError } from './audience-errors.js';
+import { settledStatus } from './audience-lifecycle.js';
+import { readPayload, type ReadPayload } from './payload.js';
+import { implicitSession, isClosed, readSessionParam, type SessionParam } from './sessions.js';
+
+export interface UploadSettings {
+  /** Seconds an audience shows as updating (300) after a change; 0 = immediate. */
+  processingDelay: number;
+}
+
+export interface UploadAnswer {
+  audience_id: string;
+  session_id: string;
+  num_received: number;
+  num_invalid_entries: number;
+  invalid_entry_samples: Record<string, string>;
+}
+
+/**
+ * POST (add) and DELETE (remove) /{custom_audience_id}/users. All or nothing: the payload
+ * is read and checked in full first, then rows, session and status are written in one
+ * transaction. A replayed batch_seq of a session changes nothing and counts nothing.
+ */
+export async function uploadUsers(
+  store: Store,
+  viewer: Viewer,
+  audience: CustomAudienceRow,
+  kind: 'add' | 'remove',
+  params: { payload?: unknown; session?: unknown },
+  now: number,
+  settings: UploadSettings,
+): Promise<UploadAnswer> {
+  await assertAccount(store, viewer, audience.ad_account_id, 'write');
+  if (audience.subtype !== 'CUSTOM') throw audienceError('notCustomerList');
+  if (audience.operation_status === 414) throw audienceError('replaceInProgress');
+  const payload = readPayload(params.payload);
+  assertDataSource(audience, payload);
+  const sessionParam = readSessionParam(params.session) ?? implicitSession();
+  return store.transaction(async (tx) => {
+    const session = await openSession(tx, audience, kind, sessionParam, payload, now);
+    await applyBatch(tx, audience, kind, payload, session, sessionParam, now, settings);
+    return answer(audience.id, session, payload);
+  });
+}
+
+export function answer(audienceId: string, session: AudienceSessionRow, payload: ReadPayload): UploadAnswer {
+  return {
+    audience_id: audienceId,
+    session_id: session.session_id,
+    num_received: session.num_received,
+    num_invalid_entries: payload.invalid,
+    invalid_entry_samples: payload.invalidSamples,
+  };
+}
+
+/**
+ * Writes one batch of a session: rows, counters, data source and status. A batch_seq the
+ * session already has is a replay: nothing is written and nothing counted again.
+ */
+export async function applyBatch(
+  tx: Store,
+  audience: CustomAudienceRow,
+  kind: 'add' | 'remove',
+  payload: ReadPayload,
+  session: AudienceSessionRow,
+  param: SessionParam,
+  now: number,
+  settings: UploadSettings,
+  finalStatus?: (settled: number) => number,
+): Promise<void> {
+  if (!(await tx.audiences.recordBatch(audience.id, session.session_id, param.batch_seq))) return;
+  const members = kind === 'add' ? await tx.audiences.addRows(audience.id, payload.rows, now) : await tx.audiences.removeRows(audience.id, payload.rows, now);
+  session.num_received += payload.received;
+  session.num_invalid_entries += payload.invalid;
+  const received = Number(audience.attributes.rows_received ?? 0) + (kind === 'add' ? payload.rows.length : 0);
+  if (param.last_batch_flag) {
+    session.end_time = now;
+    session.stage = 'finished';
+    session.num_matched = members;
+  }
+  const settled = settledStatus(members, received, session);
+  await tx.audiences.update(audience.id, {
+    data_source_type: 'FILE_IMPORTED',
+    data_source_sub_type: payload.dataSourceSubType,
+    attributes: { ...audience.attributes, rows_received: received },
+    operation_status: finalStatus ? finalStatus(settled) : settled,
+    processing_until: settings.processingDelay > 0 ? now + settings.processingDelay : 0,
+    time_updated: now,
+  });
+  await tx.audiences.putSession(session);
+}
+
+/** The first upload fixes the data source: single-key and multi-key uploads do not mix (2650). */
+export function assertDataSource(audience: CustomAudienceRow, payload: ReadPayload): void {
+  if (audience.data_source_type === 'FILE_IMPORTED' && audience.data_source_sub_type !== payload.dataSourceSubType) {
+    throw audienceError('dataSourceFixed', {
+      fixed: `FILE_IMPORTED.${audience.data_source_sub_type}`,
+      given: `FILE_IMPORTED.${payload.dataSourceSubType}`,
+    });
+  }
+}
+
+async function openSession(store: Store, audience: CustomAudienceRow, kind: AudienceSessionRow['kind'], param: SessionParam, payload: ReadPayload, now: number): Promise<AudienceSessionRow> {
+  const existing = await store.audiences.getSession(audience.id, param.session_id);
+  if (!existing) {
+    return {
+      audience_id: audience.id,
+      session_id: param.session_id,
+      kind,
+      start_time: now,
+      end_time: 0,
+      num_received: 0,
+      num_invalid_entries: 0,
+      num_matched: -1,
+      stage: 'uploading',
+      schema: payload.schema,
+      estimated_num_total: param.estimated_num_total,
+    };
+  }
+  if (isClosed(existing, now)) throw audienceError('sessionClosed', { session: param.session_id });
+  if (existing.schema !== payload.schema || existing.kind !== kind) throw audienceError('sessionSchemaChanged');
+  return existing;
+}

@@ -1,0 +1,13 @@
+import { personIdentifiers, personMatchKeys } from '../audiences/matching/index.js';
+import type { PersonRow, Store } from '../store/types.js';
+
+/**
+ * Recomputes the keys a person is matched by (profile identifiers plus their app-scoped
+ * ids) and lets the store join them to audiences already holding matching uploads.
+ * Called whenever a person is created or changes, or gets a new app-scoped id.
+ */
+export async function refreshMatchKeys(store: Store, person: PersonRow): Promise<void> {
+  const scoped = await store.apps.scopedUsersOfPerson(person.id);
+  const identifiers = personIdentifiers(person, { appUserIds: scoped.map((s) => s.asid) });
+  await store.audiences.setPersonMatchKeys(person.id, personMatchKeys(identifiers));
+}

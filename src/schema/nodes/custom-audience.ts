@@ -1,0 +1,110 @@
+import { accountAccess } from '../../audiences/access.js';
+import { statusOf } from '../../audiences/audience-status.js';
+import { deleteAudience, updateAudience } from '../../audiences/manage-audience.js';
+import type { CustomAudienceRow } from '../../store/audience-types.js';
+import type { Context, FieldDef, TypeDef } from '../types.js';
+import { updateAudienceParams } from './custom-audience-params.js';
+import { audienceAdAccountsEdge, sessionsEdge, usersEdge, usersReplaceEdge } from './custom-audience-edges.js';
+
+export type AudienceNode = CustomAudienceRow & { access: 'read' | 'write' };
+
+const plain = (type: string, description: string): FieldDef<AudienceNode> => ({ type, description });
+const status = (key: 'operation_status' | 'delivery_status' | 'approximate_count_lower_bound' | 'approximate_count_upper_bound', type: string, description: string): FieldDef<AudienceNode> => ({
+  type,
+  description,
+  resolve: (a, ctx) => statusOf(a, ctx.now)[key],
+});
+
+/** An audience is visible to whoever may read its ad account or an account it is shared with. */
+async function loadAudience(id: string, ctx: Context): Promise<AudienceNode | undefined> {
+  const audience = await ctx.store.audiences.get(id);
+  if (!audience) return undefined;
+  const own = await accountAccess(ctx.store, ctx.viewer, audience.ad_account_id);
+  if (own !== 'none') return { ...audience, access: own };
+  for (const share of await ctx.store.audiences.sharedWith(id)) {
+    if ((await accountAccess(ctx.store, ctx.viewer, share.ad_account_id)) !== 'none') return { ...audience, access: 'read' };
+  }
+  return undefined;
+}
+
+export const customAudienceType: TypeDef<AudienceNode> = {
+  name: 'CustomAudience',
+  description: "An ad account's audience: a customer list, a lookalike, or people who did something.",
+  defaultFields: ['id'],
+  load: loadAudience,
+  fields: {
+    id: plain('numeric string', 'The ID of this custom audience.'),
+    account_id: { type: 'numeric string', description: 'The ad account that owns the audience.', resolve: (a) => a.ad_account_id },
+    approximate_count_lower_bound: status('approximate_count_lower_bound', 'int', 'Lower bound of the approximate number of people; -1 while unknown.'),
+    approximate_count_upper_bound: status('approximate_count_upper_bound', 'int', 'Upper bound of the approximate number of people; -1 while unknown.'),
+    customer_file_source: plain('string', 'Source of customer information in the uploaded file.'),
+    data_source: { type: 'CustomAudienceDataSource', description: 'How the audience was made.', resolve: (a) => ({ type: a.data_source_type, sub_type: a.data_source_sub_type }) },
+    delete_time: { type: 'int', description: 'When an expiring audience will be deleted (unix); 0 when not expiring.', resolve: (a) => a.delete_time },
+    delivery_status: status('delivery_status', 'CustomAudienceStatus', 'Whether the audience can be delivered to.'),
+    description: plain('string', 'The description of the audience.'),
+    is_household: { type: 'bool', description: 'Whether this is a household audience.', resolve: () => false },
+    is_snapshot: { type: 'bool', description: 'Whether this is a snapshot audience.', resolve: (a) => a.attributes.is_snapshot === true },
+    is_value_based: plain('bool', 'Whether the audience seeds value-based lookalikes.'),
+    lookalike_audience_ids: { type: 'list<string>', description: 'Lookalike audiences built from this one.', resolve: (a, ctx) => ctx.store.audiences.derivedFrom(a.id) },
+    lookalike_spec: { type: 'LookalikeSpec', description: 'How this lookalike is built.', resolve: (a) => a.lookalike_spec ?? undefined },
+    name: plain('string', 'The name of the audience.'),
+    operation_status: status('operation_status', 'CustomAudienceStatus', 'The processing state of the audience.'),
+    opt_out_link: plain('string', 'The opt-out URL of the audience.'),
+    owner_business: {
+      type: 'Business',
+      description: 'The business that owns the audience.',
+      resolve: async (a, ctx) => {
+        const account = await ctx.store.adAccounts.get(a.ad_account_id);
+        return account?.business_id ? ctx.store.businesses.get(account.business_id) : undefined;
+      },
+    },
+    permission_for_actions: {
+      type: 'AudiencePermissionForActions',
+      description: 'What the viewer may do with the audience.',
+      resolve: (a) => ({
+        can_edit: a.access === 'write',
+        can_see_insight: true,
+        can_share: a.access === 'write',
+        subtype_supports_lookalike: a.subtype === 'CUSTOM' || a.subtype === 'WEBSITE' || a.subtype === 'ENGAGEMENT' || a.subtype === 'APP',
+        supports_recipient_lookalike: a.access === 'write',
+      }),
+    },
+    pixel_id: plain('string', 'The pixel of a website audience.'),
+    retention_days: plain('int', 'Days people stay in the audience; 0 = forever.'),
+    rule: plain('string', 'The audience rule (JSON).'),
+    rule_aggregation: plain('string', 'The aggregation rule.'),
+    sharing_status: {
+      type: 'CustomAudienceSharingStatus',
+      description: 'Sharing state of the audience.',
+      resolve: async (a, ctx) => ({ status: (await ctx.store.audiences.sharedWith(a.id)).length > 0 ? 'SHARED' : 'NOT_SHARED' }),
+    },
+    subtype: plain('string', 'The type of the audience.'),
+    time_content_updated: { type: 'unsigned int', description: 'Last change of membership (unix).', resolve: (a) => a.time_content_updated || undefined },
+    time_created: plain('unsigned int', 'Creation time (unix).'),
+    time_updated: plain('unsigned int', 'Last update (unix).'),
+  },
+  edges: {
+    adaccounts: audienceAdAccountsEdge,
+    sessions: sessionsEdge,
+    users: usersEdge,
+    usersreplace: usersReplaceEdge,
+  },
+  update: {
+    description: 'Update the audience.',
+    params: updateAudienceParams,
+    returns: 'Struct {success: bool, message: string}',
+    async run(audience, params, ctx) {
+      await updateAudience(ctx.store, ctx.viewer, audience, params, ctx.now);
+      return { body: { success: true }, readBack: { type: 'CustomAudience', id: audience.id } };
+    },
+  },
+  delete: {
+    description: 'Delete the audience.',
+    params: {},
+    returns: 'Struct {success: bool}',
+    async run(audience, _params, ctx) {
+      await deleteAudience(ctx.store, ctx.viewer, audience);
+      return { body: { success: true } };
+    },
+  },
+};

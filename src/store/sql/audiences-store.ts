@@ -1,0 +1,193 @@
+import { sql, type Kysely } from 'kysely';
+import type { FilterClause } from '../../graph/filtering/ast.js';
+import { compileFiltering } from '../../graph/filtering/filtering-compiler.js';
+import type {
+  AudienceSessionRow,
+  AudiencesStore,
+  CustomAudiencePatch,
+  CustomAudienceRow,
+  NewCustomAudience,
+  UploadedRow,
+} from '../audience-types.js';
+import type { CustomAudiencesTable, Database } from '../database.js';
+import { allocate } from '../ids.js';
+import type { ListRequest, Page } from '../types.js';
+import { AUDIENCE_FILTER_FIELDS, toAudience, toColumns } from './audience-codec.js';
+import { AudienceRows } from './audience-rows.js';
+import { AudienceSessions } from './audience-sessions.js';
+import { AudienceSharing, type AudienceShare } from './audience-sharing.js';
+import type { KeyTable } from './key-table.js';
+import { pageByKey } from './paging.js';
+import { inTransaction } from './transaction.js';
+
+/** Racing creators on PostgreSQL can pick the same next seq; the loser retries. */
+const MAX_SEQ_ATTEMPTS = 10;
+
+export class SqlAudiencesStore implements AudiencesStore {
+  private readonly rows: AudienceRows;
+  private readonly sessions: AudienceSessions;
+  private readonly sharing: AudienceSharing;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    keyTable: KeyTable,
+  ) {
+    this.rows = new AudienceRows(db, keyTable);
+    this.sessions = new AudienceSessions(db);
+    this.sharing = new AudienceSharing(db);
+  }
+
+  create({ ad_account_id, time_created, ...audience }: NewCustomAudience): Promise<CustomAudienceRow> {
+    return inTransaction(this.db, async (trx) => {
+      const id = await allocate(trx, 'CustomAudience', time_created);
+      const times = { time_created, time_updated: time_created, time_content_updated: time_created };
+      const columns = { ...toColumns(audience), ...times, id, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0 };
+      for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+        // seq is the next free integer; ON CONFLICT (on any unique column) leaves a taken one to the retry.
+        const row = await trx
+          .insertInto('custom_audiences')
+          .values({
+            ...(columns as Omit<CustomAudiencesTable, 'seq'>),
+            seq: (eb) => eb.selectFrom('custom_audiences').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')),
+          })
+          .onConflict((conflict) => conflict.doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (row !== undefined) return toAudience(row);
+      }
+      throw new Error(`graphd store: no free audience seq after ${MAX_SEQ_ATTEMPTS} attempts`);
+    });
+  }
+
+  async get(id: string): Promise<CustomAudienceRow | undefined> {
+    const row = await this.db.selectFrom('custom_audiences').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toAudience(row);
+  }
+
+  /** Sets what the patch names, times included: the caller decides what counts as an update. */
+  async update(id: string, patch: CustomAudiencePatch): Promise<void> {
+    const columns = toColumns(patch);
+    if (Object.keys(columns).length === 0) return;
+    await this.db.updateTable('custom_audiences').set(columns).where('id', '=', id).execute();
+  }
+
+  /** Deleting the node cascades to the audience and everything it holds. */
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('nodes').where('id', '=', id).where('type', '=', 'CustomAudience').execute();
+  }
+
+  /** With TOP, the n matching audiences highest on its field are kept first, then paged by id. */
+  async list(adAccountId: string, request: ListRequest, filtering: FilterClause[] = []): Promise<Page<CustomAudienceRow>> {
+    const compiled = compileFiltering<Database, 'custom_audiences'>(filtering, AUDIENCE_FILTER_FIELDS);
+    const { top } = compiled;
+    const visible = this.db
+      .selectFrom('custom_audiences')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('custom_audiences.ad_account_id', '=', adAccountId),
+          eb(
+            'custom_audiences.id',
+            'in',
+            eb.selectFrom('audience_shares').select('audience_shares.audience_id').where('audience_shares.ad_account_id', '=', adAccountId),
+          ),
+        ]),
+      )
+      .where(compiled.where)
+      .$if(top !== undefined, (query) => query.orderBy(sql.ref(top!.column), 'desc').orderBy('custom_audiences.id').limit(top!.n));
+    const page = await pageByKey(request, ({ after, before, order, limit }) =>
+      this.db
+        .selectFrom(visible.as('a'))
+        .selectAll()
+        .$if(after !== undefined, (query) => query.where('a.id', '>', after!))
+        .$if(before !== undefined, (query) => query.where('a.id', '<', before!))
+        .orderBy('a.id', order)
+        .limit(limit)
+        .execute(),
+    );
+    return { rows: page.rows.map(toAudience), more: page.more };
+  }
+
+  /** The account's own audiences (not those shared with it), optionally of one subtype. */
+  async count(adAccountId: string, filter: { subtype?: string } = {}): Promise<number> {
+    const row = await this.db
+      .selectFrom('custom_audiences')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('ad_account_id', '=', adAccountId)
+      .$if(filter.subtype !== undefined, (query) => query.where('subtype', '=', filter.subtype!))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /** Oldest first. */
+  async derivedFrom(originId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('custom_audiences')
+      .select('id')
+      .where('origin_audience_id', '=', originId)
+      .orderBy('time_created')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  addRows(audienceId: string, rows: UploadedRow[], now: number): Promise<number> {
+    return this.rows.add(audienceId, rows, now);
+  }
+
+  removeRows(audienceId: string, rows: UploadedRow[], now: number): Promise<number> {
+    return this.rows.remove(audienceId, rows, now);
+  }
+
+  clearRows(audienceId: string, now: number): Promise<void> {
+    return this.rows.clear(audienceId, now);
+  }
+
+  removeFromAccount(adAccountId: string, rows: UploadedRow[], now: number): Promise<void> {
+    return this.rows.removeFromAccount(adAccountId, rows, now);
+  }
+
+  members(audienceId: string, request: ListRequest): Promise<Page<string>> {
+    return this.rows.members(audienceId, request);
+  }
+
+  setPersonMatchKeys(personId: string, keys: Buffer[]): Promise<void> {
+    return this.rows.setPersonMatchKeys(personId, keys);
+  }
+
+  getSession(audienceId: string, sessionId: string): Promise<AudienceSessionRow | undefined> {
+    return this.sessions.get(audienceId, sessionId);
+  }
+
+  listSessions(audienceId: string, request: ListRequest, sessionId?: string): Promise<Page<AudienceSessionRow>> {
+    return this.sessions.list(audienceId, request, sessionId);
+  }
+
+  putSession(session: AudienceSessionRow): Promise<void> {
+    return this.sessions.put(session);
+  }
+
+  recordBatch(audienceId: string, sessionId: string, batchSeq: number): Promise<boolean> {
+    return this.sessions.recordBatch(audienceId, sessionId, batchSeq);
+  }
+
+  share(audienceId: string, adAccountId: string, permissions: string, now: number): Promise<void> {
+    return this.sharing.share(audienceId, adAccountId, permissions, now);
+  }
+
+  unshare(audienceId: string, adAccountId: string): Promise<void> {
+    return this.sharing.unshare(audienceId, adAccountId);
+  }
+
+  sharedWith(audienceId: string): Promise<AudienceShare[]> {
+    return this.sharing.sharedWith(audienceId);
+  }
+
+  tosAccepted(adAccountId: string): Promise<string[]> {
+    return this.sharing.tosAccepted(adAccountId);
+  }
+
+  acceptTos(adAccountId: string, tosId: string, now: number): Promise<void> {
+    return this.sharing.acceptTos(adAccountId, tosId, now);
+  }
+}
