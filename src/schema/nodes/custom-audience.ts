@@ -27,6 +27,15 @@ async function loadAudience(id: string, ctx: Context): Promise<AudienceNode | un
   return undefined;
 }
 
+function parseObject(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export const customAudienceType: TypeDef<AudienceNode> = {
   name: 'CustomAudience',
   description: "An ad account's audience: a customer list, a lookalike, or people who did something.",
@@ -39,9 +48,21 @@ export const customAudienceType: TypeDef<AudienceNode> = {
     approximate_count_upper_bound: status('approximate_count_upper_bound', 'int', 'Upper bound of the approximate number of people; -1 while unknown.'),
     customer_file_source: plain('string', 'Source of customer information in the uploaded file.'),
     data_source: { type: 'CustomAudienceDataSource', description: 'How the audience was made.', resolve: (a) => ({ type: a.data_source_type, sub_type: a.data_source_sub_type }) },
+    data_source_types: { type: 'string', description: 'The data source type, as a string.', resolve: (a) => a.data_source_type },
+    datafile_custom_audience_uploading_status: {
+      type: 'string',
+      description: 'UPLOADING while a customer-list session is open, UPLOAD_COMPLETE after, NONE before any upload.',
+      resolve: async (a, ctx) => {
+        if (a.data_source_type !== 'FILE_IMPORTED') return a.subtype === 'CUSTOM' ? 'NONE' : undefined;
+        const open = (await ctx.store.audiences.listSessions(a.id, { limit: 1 })).rows.some((s) => s.end_time === 0 && s.start_time + 5400 > ctx.now);
+        return open ? 'UPLOADING' : 'UPLOAD_COMPLETE';
+      },
+    },
     delete_time: { type: 'int', description: 'When an expiring audience will be deleted (unix); 0 when not expiring.', resolve: (a) => a.delete_time },
     delivery_status: status('delivery_status', 'CustomAudienceStatus', 'Whether the audience can be delivered to.'),
     description: plain('string', 'The description of the audience.'),
+    household_audience: { type: 'int', description: 'Household audience flag (0: not a household audience).', resolve: () => 0 },
+    is_eligible_for_sac_campaigns: { type: 'bool', description: 'Eligible for special ad category campaigns.', resolve: () => false },
     is_household: { type: 'bool', description: 'Whether this is a household audience.', resolve: () => false },
     is_snapshot: { type: 'bool', description: 'Whether this is a snapshot audience.', resolve: (a) => a.attributes.is_snapshot === true },
     is_value_based: plain('bool', 'Whether the audience seeds value-based lookalikes.'),
@@ -69,7 +90,10 @@ export const customAudienceType: TypeDef<AudienceNode> = {
         supports_recipient_lookalike: a.access === 'write',
       }),
     },
+    page_deletion_marked_delete_time: { type: 'int', description: 'When a page-based audience will be deleted; 0 when not.', resolve: () => 0 },
     pixel_id: plain('string', 'The pixel of a website audience.'),
+    regulated_audience_spec: { type: 'LookalikeSpec', description: 'Spec of a regulated-category audience.', resolve: (a) => parseObject(a.attributes.regulated_audience_spec) },
+    rev_share_policy_id: { type: 'unsigned int', description: 'Revenue share policy.', resolve: (a) => a.attributes.rev_share_policy_id },
     retention_days: plain('int', 'Days people stay in the audience; 0 = forever.'),
     rule: plain('string', 'The audience rule (JSON).'),
     rule_aggregation: plain('string', 'The aggregation rule.'),
