@@ -13,29 +13,48 @@ export async function selectObject(schema: CompiledSchema, type: TypeDef, value:
   const out: Json = {};
   for (const node of fields) {
     const key = node.alias ?? node.name;
-    const rendered = await selectField(schema, type, value, node, ctx);
+    // Fields are rendered one after another; only those that are async are awaited.
+    let rendered = selectField(schema, type, value, node, ctx);
+    if (isPromiseLike(rendered)) rendered = await rendered;
     if (rendered !== undefined) out[key] = rendered;
   }
   if (type.load && type.fields.id && !fields.some((f) => f.name === 'id') && value.id !== undefined && !('id' in out)) {
-    const id = await resolveValue(type, 'id', value, { name: 'id', modifiers: {}, position: 0 }, ctx);
+    let id = resolveValue(type, 'id', value, { name: 'id', modifiers: {}, position: 0 }, ctx);
+    if (isPromiseLike(id)) id = await id;
     if (id !== undefined && id !== null) out.id = id;
   }
   return out;
+}
+
+/**
+ * Most fields resolve synchronously (a column of the loaded node): awaiting them anyway costs a
+ * promise and a microtask each, on every field of every response. Anything `await` would unwrap
+ * (any thenable) is still awaited.
+ */
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function thenOrNow<T, R>(value: T | PromiseLike<T>, next: (value: T) => R | PromiseLike<R>): R | PromiseLike<R> {
+  return isPromiseLike(value) ? value.then(next) : next(value);
 }
 
 function defaultSelection(type: TypeDef): FieldSelection {
   return type.defaultFields.map((name) => ({ name, modifiers: {}, position: 0 }));
 }
 
-async function selectField(schema: CompiledSchema, type: TypeDef, value: any, node: FieldNode, ctx: Context): Promise<unknown> {
+/** A field's rendered value, or a promise of it when its resolver or rendering is async. */
+function selectField(schema: CompiledSchema, type: TypeDef, value: any, node: FieldNode, ctx: Context): unknown {
   const field = type.fields[node.name];
   if (field) {
     checkWindow(node.name, field, ctx.major);
     if (field.noData) return undefined;
     if (field.permission && !(type.canSee?.(field.permission, value, ctx) ?? true)) return undefined;
-    const resolved = await resolveValue(type, node.name, value, node, ctx);
-    const rendered = await renderValue(schema, field.type, resolved, node.children, ctx);
-    return field.wrapInData && rendered !== undefined ? { data: rendered } : rendered;
+    return thenOrNow(resolveValue(type, node.name, value, node, ctx), (resolved) =>
+      thenOrNow(renderValue(schema, field.type, resolved, node.children, ctx), (rendered) =>
+        field.wrapInData && rendered !== undefined ? { data: rendered } : rendered,
+      ),
+    );
   }
   const edge = type.edges?.[node.name];
   if (edge?.list && inWindow(edge, ctx.major)) {
@@ -55,12 +74,13 @@ function checkWindow(name: string, window: { since?: number; until?: number }, m
   if (window.until !== undefined && major >= window.until) throw GraphError.of('fieldVersion', { field: name, version: `v${window.until}.0` });
 }
 
-async function resolveValue(type: TypeDef, name: string, value: any, node: FieldNode, ctx: Context): Promise<unknown> {
+function resolveValue(type: TypeDef, name: string, value: any, node: FieldNode, ctx: Context): unknown {
   const field = type.fields[name];
-  return field?.resolve ? await field.resolve(value, ctx, node) : value[name];
+  return field?.resolve ? field.resolve(value, ctx, node) : value[name];
 }
 
-async function renderValue(schema: CompiledSchema, graphType: string, value: unknown, children: FieldSelection | undefined, ctx: Context): Promise<unknown> {
+/** Scalars as they are; objects (and lists of them) through their type's selection, async. */
+function renderValue(schema: CompiledSchema, graphType: string, value: unknown, children: FieldSelection | undefined, ctx: Context): unknown {
   if (value === undefined || value === null) return undefined;
   const objectType = schema.objectTypeOf(graphType);
   if (!objectType) return value;
@@ -88,7 +108,8 @@ export async function renderEdge(
   rendering: EdgeRendering,
   ctx: Context,
 ): Promise<Json> {
-  const listing: EdgeListing = edge.list ? await edge.list(node, request, params, ctx) : { items: [], more: false };
+  // limit=0 asks only for the summary: no page is read.
+  const listing: EdgeListing = edge.list && request.limit > 0 ? await edge.list(node, request, params, ctx) : { items: [], more: false };
   const itemType = schema.type(edge.type);
   const data = await Promise.all(listing.items.map((item) => selectObject(schema, itemType, item.value, rendering.fields, ctx)));
   const out: Json = { data };

@@ -57,6 +57,7 @@ export const usersParams: Record<string, ParamSpec> = {
 export const listAudiencesParams: Record<string, ParamSpec> = {
   business_id: p('string', 'Assists with filters, such as recently used.'),
   fetch_primary_audience: p('bool', 'fetch_primary_audience'),
-  filtering: p('list<Object>', 'Filters: a JSON list of {field, operator, value}.'),
+  // Read by graph/filtering itself, so its errors are Meta's (`param filtering must be an array.`).
+  filtering: p('string', 'Filters: a JSON list of {field, operator, value}.'),
   pixel_id: p('string', 'Only audiences associated with this pixel.'),
 };
