@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Serialises as Graph does (PHP json_encode defaults): compact, `/` escaped as `\/`
@@ -14,7 +14,7 @@ export function graphJson(value: unknown, pretty = false): string {
 
 /** `"` + lower-case hex SHA-1 of the exact body bytes + `"` (graph-protocol.md §10.3). */
 export function etagOf(body: string): string {
-  return '"' + createHash('sha1').update(body).digest('hex') + '"';
+  return '"' + hash('sha1', body, 'hex') + '"';
 }
 
 /** Graph datetimes: ISO 8601 in UTC with no colon in the offset, e.g. 2017-06-06T18:04:10+0000. */

@@ -19,24 +19,26 @@ export interface ResponseOptions {
 
 const revision = String(1_000_000_000 + Math.floor(Math.random() * 99_999_999));
 
-function baseHeaders(traceId: string, version: string | undefined): Record<string, string> {
-  return {
+/** Meta's headers in Meta's order, then the caller's extra ones. */
+function baseHeaders(traceId: string, version: string | undefined, extra: Record<string, string> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
     'content-type': 'application/json; charset=UTF-8',
     'access-control-allow-origin': '*',
     pragma: 'no-cache',
     expires: 'Sat, 01 Jan 2000 00:00:00 GMT',
     'strict-transport-security': 'max-age=15552000; preload',
-    ...(version && { 'facebook-api-version': version }),
-    'x-fb-request-id': traceId,
-    'x-fb-trace-id': newTraceId(11),
-    'x-fb-rev': revision,
-    'x-fb-debug': newTraceId(88),
   };
+  if (version) headers['facebook-api-version'] = version;
+  headers['x-fb-request-id'] = traceId;
+  headers['x-fb-trace-id'] = newTraceId(11);
+  headers['x-fb-rev'] = revision;
+  headers['x-fb-debug'] = newTraceId(88);
+  return extra ? Object.assign(headers, extra) : headers;
 }
 
 /** A successful Graph answer: JSON as Meta writes it, with an ETag and 304 on a matching GET. */
 export function successResponse(payload: unknown, options: ResponseOptions): GraphResponse {
-  const headers = { ...baseHeaders(newTraceId(), options.version), ...options.headers };
+  const headers = baseHeaders(newTraceId(), options.version, options.headers);
   const body = graphJson(payload, options.pretty);
   headers['cache-control'] = 'private, no-cache, no-store, must-revalidate';
   if (options.method === 'GET') {
@@ -52,7 +54,7 @@ export function successResponse(payload: unknown, options: ResponseOptions): Gra
 /** The error envelope with its status and WWW-Authenticate; fbtrace_id matches x-fb-request-id. */
 export function errorResponse(error: GraphError, options: Omit<ResponseOptions, 'method' | 'ifNoneMatch'>): GraphResponse {
   const traceId = newTraceId();
-  const headers = { ...baseHeaders(traceId, options.version), ...options.headers };
+  const headers = baseHeaders(traceId, options.version, options.headers);
   headers['cache-control'] = 'no-store';
   headers['www-authenticate'] = error.wwwAuthenticate();
   const body = graphJson({ error: error.body(traceId) }, options.pretty);

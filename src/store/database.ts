@@ -143,6 +143,12 @@ export interface AccessTokensTable {
   long_lived: Flag;
 }
 
+/** Named counters (the next value is value + 1). */
+export interface SequencesTable {
+  name: string;
+  value: number;
+}
+
 export interface CustomAudiencesTable {
   id: string;
   /** A compact key for the audience's (large) child tables; never shown. */
@@ -238,6 +244,7 @@ export interface Database {
   ad_accounts: AdAccountsTable;
   ad_account_roles: AdAccountRolesTable;
   access_tokens: AccessTokensTable;
+  sequences: SequencesTable;
   custom_audiences: CustomAudiencesTable;
   audience_rows: AudienceRowsTable;
   audience_members: AudienceMembersTable;

@@ -37,6 +37,14 @@ describeEachStore('audiences', (open) => {
     expect(await store().audiences.get('123123123123123')).toBeUndefined();
   });
 
+  it('creates audiences concurrently, each with its own id and internal key', async () => {
+    const created = await Promise.all(Array.from({ length: 8 }, (_, i) => store().audiences.create(newAudience(account.id, { name: `A${i}` }))));
+    expect(new Set(created.map((audience) => audience.id)).size).toBe(8);
+    const seqs = await rawDb(store()).selectFrom('custom_audiences').select('seq').execute();
+    expect(new Set(seqs.map((row) => row.seq)).size).toBe(8);
+    expect(await store().audiences.count(account.id)).toBe(8);
+  });
+
   it('updates only the named fields, JSON and flags included', async () => {
     const created = await store().audiences.create(newAudience(account.id));
     await store().audiences.update(created.id, {

@@ -16,7 +16,7 @@ import { newPerson } from './fixtures.js';
 const TABLES = ['nodes', 'settings', 'businesses', 'system_users', 'people', 'apps', 'app_users', 'grants', 'pages']
   .concat(['page_roles', 'page_scoped_ids', 'ad_accounts', 'ad_account_roles', 'access_tokens'])
   .concat(['custom_audiences', 'audience_rows', 'audience_members', 'person_match_keys', 'audience_sessions'])
-  .concat(['audience_session_batches', 'audience_shares', 'custom_audience_tos'])
+  .concat(['audience_session_batches', 'audience_shares', 'custom_audience_tos', 'sequences'])
   .sort();
 
 async function appliedMigrations(db: Kysely<any>): Promise<string[]> {

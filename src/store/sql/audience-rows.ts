@@ -30,7 +30,8 @@ export class AudienceRows {
         await sql`
           insert into audience_rows (audience_seq, match_key, value)
           select cast(${seq} as integer), b.k, b.v from ${keys} as b where true order by b.k
-          on conflict (audience_seq, match_key) do update set value = excluded.value where excluded.value is not null`.execute(trx);
+          on conflict (audience_seq, match_key) do update set value = excluded.value
+          where excluded.value is not null`.execute(trx);
         const members = await sql`
           insert into audience_members (audience_seq, person_id)
           select distinct cast(${seq} as integer), p.person_id

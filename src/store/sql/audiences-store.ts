@@ -18,10 +18,8 @@ import { AudienceSessions } from './audience-sessions.js';
 import { AudienceSharing, type AudienceShare } from './audience-sharing.js';
 import type { KeyTable } from './key-table.js';
 import { pageByKey } from './paging.js';
+import { nextValue } from './sequences.js';
 import { inTransaction } from './transaction.js';
-
-/** Racing creators on PostgreSQL can pick the same next seq; the loser retries. */
-const MAX_SEQ_ATTEMPTS = 10;
 
 export class SqlAudiencesStore implements AudiencesStore {
   private readonly rows: AudienceRows;
@@ -40,22 +38,11 @@ export class SqlAudiencesStore implements AudiencesStore {
   create({ ad_account_id, time_created, ...audience }: NewCustomAudience): Promise<CustomAudienceRow> {
     return inTransaction(this.db, async (trx) => {
       const id = await allocate(trx, 'CustomAudience', time_created);
+      const seq = await nextValue(trx, 'custom_audiences.seq');
       const times = { time_created, time_updated: time_created, time_content_updated: time_created };
-      const columns = { ...toColumns(audience), ...times, id, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0 };
-      for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
-        // seq is the next free integer; ON CONFLICT (on any unique column) leaves a taken one to the retry.
-        const row = await trx
-          .insertInto('custom_audiences')
-          .values({
-            ...(columns as Omit<CustomAudiencesTable, 'seq'>),
-            seq: (eb) => eb.selectFrom('custom_audiences').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')),
-          })
-          .onConflict((conflict) => conflict.doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (row !== undefined) return toAudience(row);
-      }
-      throw new Error(`graphd store: no free audience seq after ${MAX_SEQ_ATTEMPTS} attempts`);
+      const fixed = { id, seq, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0 };
+      const columns = { ...toColumns(audience), ...times, ...fixed } as CustomAudiencesTable;
+      return toAudience(await trx.insertInto('custom_audiences').values(columns).returningAll().executeTakeFirstOrThrow());
     });
   }
 
@@ -78,26 +65,24 @@ export class SqlAudiencesStore implements AudiencesStore {
 
   /** With TOP, the n matching audiences highest on its field are kept first, then paged by id. */
   async list(adAccountId: string, request: ListRequest, filtering: FilterClause[] = []): Promise<Page<CustomAudienceRow>> {
-    const compiled = compileFiltering<Database, 'custom_audiences'>(filtering, AUDIENCE_FILTER_FIELDS);
-    const { top } = compiled;
-    const visible = this.db
+    const { where, top } = compileFiltering<Database, 'custom_audiences'>(filtering, AUDIENCE_FILTER_FIELDS);
+    const sharedWithAccount = this.db
+      .selectFrom('audience_shares')
+      .select('audience_shares.audience_id')
+      .where('audience_shares.ad_account_id', '=', adAccountId);
+    const matching = this.db
       .selectFrom('custom_audiences')
       .selectAll()
       .where((eb) =>
-        eb.or([
-          eb('custom_audiences.ad_account_id', '=', adAccountId),
-          eb(
-            'custom_audiences.id',
-            'in',
-            eb.selectFrom('audience_shares').select('audience_shares.audience_id').where('audience_shares.ad_account_id', '=', adAccountId),
-          ),
-        ]),
+        eb.or([eb('custom_audiences.ad_account_id', '=', adAccountId), eb('custom_audiences.id', 'in', sharedWithAccount)]),
       )
-      .where(compiled.where)
-      .$if(top !== undefined, (query) => query.orderBy(sql.ref(top!.column), 'desc').orderBy('custom_audiences.id').limit(top!.n));
+      .where(where)
+      .$if(top !== undefined, (query) =>
+        query.orderBy(sql.ref(top!.column), 'desc').orderBy('custom_audiences.id').limit(top!.n),
+      );
     const page = await pageByKey(request, ({ after, before, order, limit }) =>
       this.db
-        .selectFrom(visible.as('a'))
+        .selectFrom(matching.as('a'))
         .selectAll()
         .$if(after !== undefined, (query) => query.where('a.id', '>', after!))
         .$if(before !== undefined, (query) => query.where('a.id', '<', before!))
