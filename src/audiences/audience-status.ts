@@ -40,7 +40,8 @@ export interface StatusView {
 
 export function statusOf(audience: CustomAudienceRow, now: number): StatusView {
   const processing = audience.processing_until > now;
-  const code = processing ? 300 : audience.operation_status;
+  // Processing that ended but was not swept yet (store.settle) already shows its settled code.
+  const code = processing ? 300 : audience.processing_until > 0 ? audience.settled_status : audience.operation_status;
   const unbuilt = audience.subtype === 'LOOKALIKE' && (code === 441 || code >= 431 && code <= 434);
   const [lower, upper] = processing || unbuilt ? [-1, -1] : sizeBounds(audience.member_count);
   const deliverable = !processing && audience.member_count >= minimumDeliverySize;

@@ -25,7 +25,7 @@ export interface ReadPayload {
  * widths and size are request errors (nothing stored); bad cells only make their row an
  * invalid entry, counted and sampled.
  */
-export function readPayload(raw: unknown): ReadPayload {
+export function readPayload(raw: unknown, appUserIds?: ReadonlySet<string>): ReadPayload {
   if (raw === undefined || raw === null || raw === '') throw audienceError('payloadMissing');
   const payload = typeof raw === 'string' ? parseJson(raw) : raw;
   if (typeof payload !== 'object' || Array.isArray(payload)) throw GraphError.of('paramInvalid', { name: 'payload', constraint: 'a JSON object' });
@@ -48,7 +48,7 @@ export function readPayload(raw: unknown): ReadPayload {
   for (const entry of data) {
     const cells = single && !Array.isArray(entry) ? [entry] : entry;
     if (!Array.isArray(cells) || cells.length !== columns.length) throw audienceError('dataMismatch');
-    const row = readRow(columns, cells);
+    const row = readRow(columns, cells, appUserIds);
     if ('invalid' in row) {
       result.invalid++;
       if (Object.keys(result.invalidSamples).length < maxInvalidSamples) result.invalidSamples[sampleOf(row.value)] = row.key;
@@ -73,17 +73,25 @@ function readSchema(schema: unknown): KeySpec[] {
   });
 }
 
-function readRow(columns: KeySpec[], cells: unknown[]): UploadedRow | { invalid: true; value: unknown; key: string } {
+function readRow(columns: KeySpec[], cells: unknown[], appUserIds: ReadonlySet<string> | undefined): UploadedRow | { invalid: true; value: unknown; key: string } {
   const digests = new Map<string, Buffer>();
   let value: number | undefined;
+  let foreign = false;
   for (let i = 0; i < columns.length; i++) {
     const reading = readCell(columns[i].key, cells[i]);
     if ('invalid' in reading) return { invalid: true, value: cells[i], key: columns[i].key };
-    if ('digest' in reading) digests.set(columns[i].key, reading.digest);
+    // A raw app-scoped id of an app outside app_ids is received but matches no one (a hashed
+    // one cannot be traced to its app and is taken as it is).
+    if ('digest' in reading && columns[i].key === 'APPUID' && appUserIds && isForeign(String(cells[i]).trim(), appUserIds)) foreign = true;
+    else if ('digest' in reading) digests.set(columns[i].key, reading.digest);
     else if ('value' in reading) value = reading.value;
   }
-  if (digests.size === 0) return { invalid: true, value: cells.length === 1 ? cells[0] : '', key: columns[0].key };
+  if (digests.size === 0 && !foreign) return { invalid: true, value: cells.length === 1 ? cells[0] : '', key: columns[0].key };
   return { keys: rowMatchKeys(digests), ...(value !== undefined && { value }) };
+}
+
+function isForeign(cell: string, appUserIds: ReadonlySet<string>): boolean {
+  return /^\d+$/.test(cell) && !appUserIds.has(cell);
 }
 
 function sampleOf(value: unknown): string {

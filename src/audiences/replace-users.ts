@@ -4,6 +4,7 @@ import type { AudienceSessionRow, CustomAudienceRow } from '../store/audience-ty
 import type { Store } from '../store/types.js';
 import { assertAccount } from './access.js';
 import { audienceError } from './audience-errors.js';
+import { appUserIdsInApps } from './app-user-ids.js';
 import { readPayload } from './payload.js';
 import { isClosed, readSessionParam, sessionLifetimeSeconds } from './sessions.js';
 import { answer, applyBatch, assertDataSource, type UploadSettings } from './upload-users.js';
@@ -21,7 +22,7 @@ export async function replaceUsers(store: Store, viewer: Viewer, audience: Custo
   if (audience.subtype !== 'CUSTOM') throw audienceError('notCustomerList');
   const param = readSessionParam(params.session);
   if (!param) throw GraphError.of('paramRequired', { name: 'session' });
-  const payload = readPayload(params.payload);
+  const payload = readPayload(params.payload, await appUserIdsInApps(store, params.payload));
   assertDataSource(audience, payload);
   if (audience.member_count >= maxReplaceMembers) throw audienceError('replaceTooLarge');
   const existing = await store.audiences.getSession(audience.id, param.session_id);

@@ -4,6 +4,7 @@ import type { Store } from '../store/types.js';
 import { assertAccount } from './access.js';
 import { audienceError } from './audience-errors.js';
 import { settledStatus } from './audience-lifecycle.js';
+import { appUserIdsInApps } from './app-user-ids.js';
 import { readPayload, type ReadPayload } from './payload.js';
 import { implicitSession, isClosed, readSessionParam, type SessionParam } from './sessions.js';
 
@@ -37,7 +38,7 @@ export async function uploadUsers(
   await assertAccount(store, viewer, audience.ad_account_id, 'write');
   if (audience.subtype !== 'CUSTOM') throw audienceError('notCustomerList');
   if (audience.operation_status === 414) throw audienceError('replaceInProgress');
-  const payload = readPayload(params.payload);
+  const payload = readPayload(params.payload, await appUserIdsInApps(store, params.payload));
   assertDataSource(audience, payload);
   const sessionParam = readSessionParam(params.session) ?? implicitSession();
   return store.transaction(async (tx) => {
@@ -83,12 +84,15 @@ export async function applyBatch(
     session.num_matched = members;
   }
   const settled = settledStatus(members, received, session);
+  const final = finalStatus ? finalStatus(settled) : settled;
+  const processing = settings.processingDelay > 0;
   await tx.audiences.update(audience.id, {
     data_source_type: 'FILE_IMPORTED',
     data_source_sub_type: payload.dataSourceSubType,
     attributes: { ...audience.attributes, rows_received: received },
-    operation_status: finalStatus ? finalStatus(settled) : settled,
-    processing_until: settings.processingDelay > 0 ? now + settings.processingDelay : 0,
+    operation_status: processing ? 300 : final,
+    settled_status: final,
+    processing_until: processing ? now + settings.processingDelay : 0,
     time_updated: now,
   });
   await tx.audiences.putSession(session);

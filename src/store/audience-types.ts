@@ -39,9 +39,11 @@ export interface CustomAudienceRow {
   delete_time: number;
   /** Unix time until which the audience shows as processing (asynchronous mode); 0 = settled. */
   processing_until: number;
+  /** The operation_status code the audience settles on when processing ends. */
+  settled_status: number;
 }
 
-export type NewCustomAudience = Omit<CustomAudienceRow, 'id' | 'member_count' | 'time_updated' | 'time_content_updated' | 'delete_time' | 'processing_until'>;
+export type NewCustomAudience = Omit<CustomAudienceRow, 'id' | 'member_count' | 'time_updated' | 'time_content_updated' | 'delete_time' | 'processing_until' | 'settled_status'>;
 
 export type CustomAudiencePatch = Partial<Omit<CustomAudienceRow, 'id' | 'ad_account_id' | 'time_created'>>;
 
@@ -81,6 +83,10 @@ export interface AudiencesStore {
    */
   list(adAccountId: string, request: ListRequest, filtering?: FilterClause[]): Promise<Page<CustomAudienceRow>>;
   count(adAccountId: string, filter?: { subtype?: string }): Promise<number>;
+  /** How many audiences list() would give in all, over every page. */
+  countListed(adAccountId: string, filtering?: FilterClause[]): Promise<number>;
+  /** Ends processing whose time has passed: operation_status takes its settled code. */
+  settle(now: number): Promise<void>;
   /** Audiences seeded from this one (lookalike_audience_ids). */
   derivedFrom(originId: string): Promise<string[]>;
 

@@ -176,6 +176,7 @@ export interface CustomAudiencesTable {
   time_content_updated: number;
   delete_time: number;
   processing_until: number;
+  settled_status: number;
 }
 
 /** One uploaded match key of an audience (kept whether or not it matches anyone). */

@@ -77,12 +77,8 @@ describeEachStore('Custom audiences: asynchronous processing', (open) => {
     expect((await status(id)).operation_status.code).toBe(200);
   });
 
-  // BUG: while an audience is processing (config audienceProcessingDelay > 0), reading it gives
-  // operation_status.code 300, but GET /act_{id}/customaudiences?filtering=[{"field":
-  // "operation_status.code","operator":"IN","value":[300]}] does not list it (and IN [200] does):
-  // the filter compares the stored settled code (custom_audiences.operation_status), not the
-  // code the field shows. Expected: the filter agrees with the field it names.
-  it.fails('BUG: filtering operation_status.code IN [300] finds an audience that reads 300', async () => {
+  // The filter agrees with the field it names, while processing and after.
+  it('filtering operation_status.code IN [300] finds an audience that reads 300', async () => {
     const g = graph();
     const id = await newCustomerList(g, 'Async-filtered');
     await upload(id, { schema: 'EMAIL_SHA256', data: hashedEmails(g, 3) });
@@ -200,13 +196,8 @@ describeEachStore('Custom audiences: asynchronous processing', (open) => {
     expect((await status(id)).operation_status.code).toBe(410);
   });
 
-  // BUG: APPUID rows match a person's ASID of any app, whatever payload.app_ids names.
-  // Request: POST /{ca}/users payload={"schema":["APPUID"],"app_ids":["<demo app>"],"data":[["<ASID of
-  // people[9] in the business's other app>"]]} (people[9] has no ASID in the demo app).
-  // Response: num_invalid_entries 0 and the person joins the audience (member_count 1).
-  // Expected: app-scoped ids are read in the apps named by app_ids (that is what app_ids is for),
-  // so an ASID of another app matches no one (member_count 0).
-  it.fails('BUG: an APPUID of an app not in app_ids matches no one', async () => {
+  // app-scoped ids are read in the apps payload.app_ids names: another app's id matches no one.
+  it('an APPUID of an app not in app_ids matches no one', async () => {
     const g = graph();
     const person = g.world.people[9];
     expect(await g.store.apps.findScopedUser(g.world.app.id, person.id)).toBeUndefined();

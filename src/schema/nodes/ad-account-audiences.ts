@@ -8,6 +8,12 @@ import type { AdAccountNode } from './ad-account.js';
 import { createAudienceParams, listAudiencesParams, usersParams } from './custom-audience-params.js';
 import type { AudienceNode } from './custom-audience.js';
 
+function filteringOf(params: Record<string, any>) {
+  const filtering = parseFiltering(params.filtering);
+  if (params.pixel_id !== undefined) filtering.push({ field: 'pixel_id', operator: 'EQUAL', value: String(params.pixel_id) });
+  return filtering;
+}
+
 /** Marketing API edges page up to 5000 at a time (graph-protocol.md §5.1: larger than User edges). */
 const audienceLimits = { defaultLimit: 25, maxLimit: 5000 };
 
@@ -18,11 +24,13 @@ export const customAudiencesEdge: EdgeDef<AdAccountNode> = {
   params: listAudiencesParams,
   async list(account, page, params, ctx) {
     await assertAccount(ctx.store, ctx.viewer, account.account_id, 'read');
-    const filtering = parseFiltering(params.filtering);
-    if (params.pixel_id !== undefined) filtering.push({ field: 'pixel_id', operator: 'EQUAL', value: String(params.pixel_id) });
-    const result = await ctx.store.audiences.list(account.account_id, page, filtering);
+    if (ctx.audienceSettings.processingDelay > 0) await ctx.store.audiences.settle(ctx.now);
+    const result = await ctx.store.audiences.list(account.account_id, page, filteringOf(params));
     const items = result.rows.map((row) => ({ key: row.id, value: { ...row, access: row.ad_account_id === account.account_id ? 'write' : 'read' } as AudienceNode }));
     return { items, more: result.more };
+  },
+  async count(account, params, ctx) {
+    return ctx.store.audiences.countListed(account.account_id, filteringOf(params));
   },
   post: {
     description: 'Create a custom audience (customer list, lookalike, website, app or engagement).',

@@ -3,10 +3,11 @@ import { peopleAndApps } from './0001-people-and-apps.js';
 import { pagesAdAccountsTokens } from './0002-pages-ad-accounts-tokens.js';
 import { customAudiences } from './0003-custom-audiences.js';
 import { sequences } from './0004-sequences.js';
+import { settledStatus } from './0005-settled-status.js';
 import type { NamedMigration } from './migration.js';
 
 /** In order. Names sort in this order too, which Kysely's migrator requires. */
-export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences];
+export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences, settledStatus];
 
 /** A static list rather than a folder scan: the code runs compiled from dist/. */
 const provider: MigrationProvider = {

@@ -40,9 +40,8 @@ export const AUDIENCE_FILTER_FIELDS: FilterFieldMap = {
   time_content_updated: { column: column('time_content_updated'), type: 'time' },
   delete_time: { column: column('delete_time'), type: 'time' },
   'operation_status.code': { column: column('operation_status'), type: 'number' },
-  // The store knows only the member count; it stands for both bounds of the approximation.
-  approximate_count_lower_bound: { column: column('member_count'), type: 'number' },
-  approximate_count_upper_bound: { column: column('member_count'), type: 'number' },
+  // No approximate_count_* fields: filtering on the exact member count would disclose sizes
+  // that the bounds round away (docs/audiences.md).
   'data_source.type': { column: column('data_source_type'), type: 'string' },
   'data_source.sub_type': { column: column('data_source_sub_type'), type: 'string' },
   pixel_id: { column: column('pixel_id'), type: 'string' },

@@ -40,7 +40,7 @@ export class SqlAudiencesStore implements AudiencesStore {
       const id = await allocate(trx, 'CustomAudience', time_created);
       const seq = await nextValue(trx, 'custom_audiences.seq');
       const times = { time_created, time_updated: time_created, time_content_updated: time_created };
-      const fixed = { id, seq, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0 };
+      const fixed = { id, seq, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0, settled_status: audience.operation_status };
       const columns = { ...toColumns(audience), ...times, ...fixed } as CustomAudiencesTable;
       return toAudience(await trx.insertInto('custom_audiences').values(columns).returningAll().executeTakeFirstOrThrow());
     });
@@ -63,14 +63,14 @@ export class SqlAudiencesStore implements AudiencesStore {
     await this.db.deleteFrom('nodes').where('id', '=', id).where('type', '=', 'CustomAudience').execute();
   }
 
-  /** With TOP, the n matching audiences highest on its field are kept first, then paged by id. */
-  async list(adAccountId: string, request: ListRequest, filtering: FilterClause[] = []): Promise<Page<CustomAudienceRow>> {
+  /** The account's own audiences and those shared with it that pass the filtering; with TOP, its n highest. */
+  private listed(adAccountId: string, filtering: FilterClause[]) {
     const { where, top } = compileFiltering<Database, 'custom_audiences'>(filtering, AUDIENCE_FILTER_FIELDS);
     const sharedWithAccount = this.db
       .selectFrom('audience_shares')
       .select('audience_shares.audience_id')
       .where('audience_shares.ad_account_id', '=', adAccountId);
-    const matching = this.db
+    return this.db
       .selectFrom('custom_audiences')
       .selectAll()
       .where((eb) =>
@@ -80,6 +80,11 @@ export class SqlAudiencesStore implements AudiencesStore {
       .$if(top !== undefined, (query) =>
         query.orderBy(sql.ref(top!.column), 'desc').orderBy('custom_audiences.id').limit(top!.n),
       );
+  }
+
+  /** With TOP, the n matching audiences highest on its field are kept first, then paged by id. */
+  async list(adAccountId: string, request: ListRequest, filtering: FilterClause[] = []): Promise<Page<CustomAudienceRow>> {
+    const matching = this.listed(adAccountId, filtering);
     const page = await pageByKey(request, ({ after, before, order, limit }) =>
       this.db
         .selectFrom(matching.as('a'))
@@ -102,6 +107,23 @@ export class SqlAudiencesStore implements AudiencesStore {
       .$if(filter.subtype !== undefined, (query) => query.where('subtype', '=', filter.subtype!))
       .executeTakeFirstOrThrow();
     return Number(row.count);
+  }
+
+  async countListed(adAccountId: string, filtering: FilterClause[] = []): Promise<number> {
+    const row = await this.db
+      .selectFrom(this.listed(adAccountId, filtering).as('a'))
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async settle(now: number): Promise<void> {
+    await this.db
+      .updateTable('custom_audiences')
+      .set((eb) => ({ operation_status: eb.ref('settled_status'), processing_until: 0 }))
+      .where('processing_until', '>', 0)
+      .where('processing_until', '<=', now)
+      .execute();
   }
 
   /** Oldest first. */

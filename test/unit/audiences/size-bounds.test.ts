@@ -80,7 +80,7 @@ describe('statusOf', () => {
     data_source_type: 'FILE_IMPORTED', data_source_sub_type: 'HASHES_OR_USER_IDS', is_value_based: false, retention_days: 0,
     rule: null, rule_aggregation: null, lookalike_spec: null, origin_audience_id: null, pixel_id: null, opt_out_link: null,
     operation_status: 200, member_count: 5000, attributes: {}, time_created: 0, time_updated: 0, time_content_updated: 0,
-    delete_time: 0, processing_until: 0,
+    delete_time: 0, processing_until: 0, settled_status: 200,
     ...patch,
   });
 
