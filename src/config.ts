@@ -16,6 +16,8 @@ export interface Config {
   seedDemo: boolean;
   /** Seconds an audience shows as updating after a change (0 = changes settle at once). */
   audienceProcessingDelay: number;
+  /** Test users one app may have; creating more answers (#2900) Too many test accounts. */
+  testUsersPerApp: number;
   logLevel: string;
 }
 
@@ -29,5 +31,6 @@ export const defaultConfig: Config = Object.freeze({
   maxHeaderSize: 1024 * 1024,
   seedDemo: true,
   audienceProcessingDelay: 0,
+  testUsersPerApp: 2000,
   logLevel: 'info',
 });

@@ -12,6 +12,7 @@ export interface ServeFlags {
   logLevel?: string;
   versions?: string;
   audienceProcessing?: string;
+  testUsersPerApp?: string;
 }
 
 /** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
@@ -32,6 +33,7 @@ export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.e
     logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
     versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS),
     audienceProcessingDelay: secondsFrom(flags.audienceProcessing ?? env.GRAPHD_AUDIENCE_PROCESSING_SECONDS),
+    testUsersPerApp: countFrom('--test-users-per-app', flags.testUsersPerApp ?? env.GRAPHD_TEST_USERS_PER_APP, defaultConfig.testUsersPerApp),
   });
 }
 
@@ -48,4 +50,11 @@ function secondsFrom(text: string | undefined): number {
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`--audience-processing must be a number of seconds: ${text}`);
   return seconds;
+}
+
+function countFrom(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${flag} must be a whole number: ${text}`);
+  return count;
 }

@@ -14,6 +14,7 @@ program
   .option('--no-demo', 'do not seed the demo world (GRAPHD_DEMO=0)')
   .option('--log-level <level>', 'pino level (GRAPHD_LOG_LEVEL)')
   .option('--versions <range>', 'Graph versions served, e.g. 19-25 (GRAPHD_VERSIONS)')
+  .option('--test-users-per-app <n>', 'test users an app may have (GRAPHD_TEST_USERS_PER_APP, default 2000)')
   .option('--audience-processing <seconds>', 'seconds audiences show as updating after a change (GRAPHD_AUDIENCE_PROCESSING_SECONDS)')
   .action(serve);
 

@@ -149,6 +149,21 @@ export const catalogue = {
   userRequestLimit: oauth(17, '(#17) User request limit reached', { status: 403, transient: true }),
   pageRequestLimit: oauth(32, '(#32) Page request limit reached', { status: 403, transient: true }),
   apiRateLimit: oauth(613, '(#613) Calls to this api have exceeded the rate limit.', { transient: true }),
+
+  // --- pages and business assets (docs/differences.md says when graphd answers these)
+  pageTokenRequired: oauth(210, '(#210) A page access token is required to request this resource.', { status: 403 }),
+  assignmentTechnicalIssue: oauth(3919, '(#3919) There was an unexpected technical issue. Please try again.'),
+
+  // --- User updates and test users (docs/differences.md says when graphd answers these)
+  testAccountParamOnly: oauth(100, '(#100) Param {name} can only be set for test accounts'),
+  testUserLimit: oauth(2900, '(#2900) Too many test accounts'),
+  testUserSoleApp: oauth(2902, '(#2902) Cannot remove test account from this app'),
+  notATestAccount: oauth(2903, '(#2903) Cannot delete this test account'),
+  testAccountOfOtherApps: oauth(
+    2903,
+    '(#2903) Cannot delete this test account because it is associated with other applications. Use DELETE <app_id>/accounts/test-users?uid=<test_account_id> to remove it from other apps first. Use GET test_user_id/ownerapps to get complete list of owner apps.',
+  ),
+  ogTestUser: oauth(2904, '(#2904) Cannot delete the OG Test User'),
 } satisfies Record<string, ErrorSpec>;
 
 export type ErrorName = keyof typeof catalogue;

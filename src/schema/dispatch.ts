@@ -92,6 +92,10 @@ async function edgeCall(schema: CompiledSchema, resolved: ResolvedNode, edge: Ed
 
 async function edgeChildCall(schema: CompiledSchema, resolved: ResolvedNode, edge: EdgeDef<any>, key: string, call: GraphCall, ctx: Context): Promise<Answer> {
   const { node, pathId } = resolved;
+  if (edge.child?.keyParam) {
+    const params = { ...call.params, [edge.child.keyParam]: key };
+    return edgeCall(schema, resolved, edge, `${call.segments[1]}/${key}`, { ...call, params }, ctx);
+  }
   if (call.method === 'GET' && edge.child?.get) {
     const listing = await edge.child.get(node, key, ctx);
     const itemType = schema.type(edge.type);

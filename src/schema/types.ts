@@ -22,6 +22,8 @@ export interface Context {
   /** Per-install secret that keys derived ids (token_for_business, id_for_avatars). */
   salt: string;
   audienceSettings: UploadSettings;
+  /** Config.testUsersPerApp; absent means Meta's 2000. */
+  testUsersPerApp?: number;
 }
 
 /** A version window in Graph major versions: available when since <= major < until. */
@@ -86,6 +88,11 @@ export interface EdgeDef<N> extends VersionWindow {
   child?: {
     get?: (node: N, key: string, ctx: Context) => Promise<EdgeListing>;
     delete?: OperationDef<N & { childKey: string }>;
+    /**
+     * The key is this param of the edge itself: `/{node}/{edge}/{key}` is answered as
+     * `/{node}/{edge}?{keyParam}={key}` (an app's `accounts/test-users`).
+     */
+    keyParam?: string;
   };
 }
 

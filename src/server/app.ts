@@ -76,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         accessToken: graphRequest.accessToken,
         salt,
         audienceSettings,
+        testUsersPerApp: config.testUsersPerApp,
       };
       const answer = await dispatch(schema, graphRequest, ctx);
       if ('raw' in answer) return send(reply, { ...answer.raw, body: answer.raw.body ?? '' });

@@ -5,8 +5,12 @@
  */
 
 import type { AudiencesStore } from './audience-types.js';
+import type { BusinessUsersStore } from './business-user-types.js';
+import type { PageBlocksStore } from './page-block-types.js';
+import type { TestUsersStore } from './test-user-types.js';
+import type { SocialNodeType, SocialStore } from './social-types.js';
 
-export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser' | 'CustomAudience';
+export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser' | 'CustomAudience' | 'BusinessUser' | SocialNodeType;
 
 /** The profile data of a person that has no column of its own. */
 export interface PersonProfile {
@@ -26,6 +30,10 @@ export interface PersonProfile {
   likes?: { id: string; name: string; category: string }[];
   local_news_megaphone_dismissed?: boolean;
   local_news_subscribed?: boolean;
+  /** Set by POST /{user-id} emoji_color_pref (write-only: no User field shows it). */
+  emoji_color_pref?: number | string;
+  /** Meta's integrity systems have blocked the person's writes: they answer (#368). */
+  blocked?: boolean;
   /** A stable seed for the generated profile picture. */
   picture_seed?: string;
 }
@@ -264,6 +272,10 @@ export interface Store {
   readonly adAccounts: AdAccountsStore;
   readonly settings: SettingsStore;
   readonly audiences: AudiencesStore;
+  readonly businessUsers: BusinessUsersStore;
+  readonly pageBlocks: PageBlocksStore;
+  readonly testUsers: TestUsersStore;
+  readonly social: SocialStore;
   /** Runs fn with a store bound to one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

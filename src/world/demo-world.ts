@@ -4,6 +4,8 @@ import { newAppSecret, randomBase62 } from '../identity/token-strings.js';
 import type { AdAccountRow, AppRow, BusinessRow, PageRow, PersonRow, Store } from '../store/types.js';
 import { refreshMatchKeys } from '../people/match-keys.js';
 import { syntheticPerson } from './synthetic-person.js';
+import { seedDemoBusinessUsers } from './demo-business-users.js';
+import { seedDemoSocial } from './demo-social.js';
 
 /** Scopes of the demo user token: enough for every call in the README and the explorer. */
 export const demoScopes = [
@@ -16,12 +18,16 @@ export const demoScopes = [
   'user_location',
   'user_link',
   'user_likes',
+  'user_photos',
+  'user_posts',
+  'user_videos',
   'ads_management',
   'ads_read',
   'business_management',
   'pages_show_list',
   'pages_read_engagement',
   'pages_manage_metadata',
+  'pages_messaging',
 ];
 
 /** What other people granted the demo app when they logged in to it. */
@@ -80,6 +86,8 @@ export async function seedDemoWorld(store: Store, options: DemoOptions): Promise
     await tx.adAccounts.setRole(adAccount.id, developer.id, 'ADMIN');
     await tx.pages.setRole(page.id, developer.id, ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MANAGE', 'MODERATE']);
     const systemUser = await tx.businesses.createSystemUser({ business_id: business.id, name: 'Acme Sync Bot', role: 'ADMIN', created_time: now });
+    await seedDemoBusinessUsers(tx, { business, adAccount, people, systemUser, now });
+    await seedDemoSocial(tx, { business, app, otherApp, page, people, now });
     const forever = { appId: app.id, expiresIn: 0, now };
     const user = await issueToken(tx, { ...forever, kind: 'USER', personId: developer.id, scopes: demoScopes });
     const pageToken = await issueToken(tx, { ...forever, kind: 'PAGE', personId: developer.id, pageId: page.id, scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_metadata'] });

@@ -29,10 +29,20 @@ const knownAdditions: Record<string, string> = {
     "Meta answers `fields=picture` as {data: ProfilePictureSource} and the User page names `picture` among the public_profile fields; codegen models it only as the GET picture edge.",
   'Application/instruments':
     "graphd-only: the official Business SDKs' crash reporter POSTs bizsdk_crash_report to /{app-id}/instruments; answering keeps them off the real host.",
+  'User/payment.subscriptions':
+    "The Edges list of Meta's User reference page (seed 000) names `payment.subscriptions` (Edge<PaymentSubscription>); the codegen User spec lacks it.",
+  'AssignedUser.tasks':
+    "Meta's Ad Account assigned_users reference adds `tasks` (list<string>, all unpacked tasks of the user on the object) to each AssignedUser it lists; codegen lacks it.",
+  'AssignedUser.permitted_tasks':
+    "Meta's Ad Account assigned_users reference adds `permitted_tasks` (list<string>, tasks assignable on the object) to each AssignedUser it lists; codegen lacks it.",
 };
 
 /** Params we knowingly declare with another type than the spec, keyed `<key> <param>`. */
 const knownTypeDifferences: Record<string, string> = {
+  'Page/blocked DELETE user':
+    "The Page blocked reference (seed 000) describes DELETE `user` as a list of User or Page ids to unblock; a single id still works (a one-item list).",
+  'Application/accounts POST permissions':
+    'Permission names (`email,ads_management` or a JSON array of strings), as the Test Users docs and every SDK send them; codegen types the items as Permission objects, which no client sends.',
   'AdAccount/customaudiences GET filtering':
     'Declared as string so that graph/filtering reads it and answers Meta\'s own `(#100) param filtering must be an array.`; a real JSON array arrives as its JSON text.',
 };

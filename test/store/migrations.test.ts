@@ -17,6 +17,11 @@ const TABLES = ['nodes', 'settings', 'businesses', 'system_users', 'people', 'ap
   .concat(['page_roles', 'page_scoped_ids', 'ad_accounts', 'ad_account_roles', 'access_tokens'])
   .concat(['custom_audiences', 'audience_rows', 'audience_members', 'person_match_keys', 'audience_sessions'])
   .concat(['audience_session_batches', 'audience_shares', 'custom_audience_tos', 'sequences'])
+  .concat(['test_users'])
+  .concat(['business_users', 'ad_account_assigned_users', 'page_blocked_people'])
+  .concat(['albums', 'photos', 'videos', 'media_tags', 'live_videos', 'posts', 'page_likes', 'app_requests', 'payment_subscriptions'])
+  .concat(['message_threads', 'thread_labels', 'thread_label_people', 'canvases', 'ad_studies', 'business_asset_groups', 'product_catalogs'])
+  .concat(['business_asset_assignments'])
   .sort();
 
 async function appliedMigrations(db: Kysely<any>): Promise<string[]> {

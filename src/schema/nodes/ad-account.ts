@@ -1,6 +1,7 @@
 import type { AdAccountRow } from '../../store/types.js';
 import type { Context, TypeDef } from '../types.js';
 import { customAudiencesEdge, customAudiencesTosEdge, usersOfAnyAudienceEdge } from './ad-account-audiences.js';
+import { assignedUsersEdge } from './ad-account-assigned-users.js';
 
 export type AdAccountNode = AdAccountRow & { account_id: string };
 
@@ -42,5 +43,6 @@ export const adAccountType: TypeDef<AdAccountNode> = {
     customaudiences: customAudiencesEdge,
     customaudiencestos: customAudiencesTosEdge,
     usersofanyaudience: usersOfAnyAudienceEdge,
+    assigned_users: assignedUsersEdge,
   },
 };

@@ -1,5 +1,6 @@
 import type { AppRow } from '../../store/types.js';
 import type { TypeDef } from '../types.js';
+import { testAccountsEdge } from './test-users.js';
 
 /** Any token can read an app's public fields, as on Meta. */
 export const applicationType: TypeDef<AppRow> = {
@@ -15,6 +16,7 @@ export const applicationType: TypeDef<AppRow> = {
     link: { type: 'string', description: 'A link to the app', resolve: (app) => `https://www.facebook.com/games/?app_id=${app.id}` },
   },
   edges: {
+    accounts: testAccountsEdge,
     // The official SDKs' crash reporters post here; answering keeps them off the real host.
     instruments: {
       type: 'Application',

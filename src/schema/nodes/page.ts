@@ -1,5 +1,6 @@
 import type { PageRow } from '../../store/types.js';
 import type { TypeDef } from '../types.js';
+import { blockedEdge } from './page-blocked.js';
 
 /** Pages are public: id, name and category answer to any token. */
 export const pageType: TypeDef<PageRow> = {
@@ -12,5 +13,8 @@ export const pageType: TypeDef<PageRow> = {
     name: { type: 'string', description: 'The name of the Page' },
     category: { type: 'string', description: 'The category of the Page' },
     link: { type: 'string', description: "The Page's Facebook URL", resolve: (page) => `https://www.facebook.com/${page.id}` },
+  },
+  edges: {
+    blocked: blockedEdge,
   },
 };

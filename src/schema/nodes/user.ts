@@ -6,6 +6,8 @@ import type { Context, FieldDef, TypeDef } from '../types.js';
 import { canSeeUserField, loadUserNode, type UserNode } from './user-node.js';
 import { permissionsEdge } from './user-permissions.js';
 import { idsForAppsEdge, idsForPagesEdge } from './user-ids-for.js';
+import { userSocialEdges } from './user-social-edges.js';
+import { userDelete, userUpdate } from './user-writes.js';
 
 type UserField = FieldDef<UserNode>;
 
@@ -37,6 +39,8 @@ export const userType: TypeDef<UserNode> = {
   defaultFields: ['name', 'id'],
   load: loadUserNode,
   canSee: canSeeUserField,
+  update: userUpdate,
+  delete: userDelete,
   fields: {
     id: { type: 'numeric string', description: "The app user's App-Scoped User ID. This ID is unique to the app and cannot be used by other apps.", permission: 'public_profile' },
     about: noData('string'),
@@ -83,6 +87,7 @@ export const userType: TypeDef<UserNode> = {
     website: noData('string'),
   },
   edges: {
+    ...userSocialEdges,
     ids_for_apps: idsForAppsEdge('Businesses can claim ownership of multiple apps using Business Manager. This edge returns the list of IDs that this user has in any of those other apps'),
     ids_for_business: idsForAppsEdge('Businesses can claim ownership of multiple apps using Business Manager. This edge returns the list of IDs that this user has in any of those other apps'),
     ids_for_pages: idsForPagesEdge,

@@ -4,10 +4,13 @@ import { pagesAdAccountsTokens } from './0002-pages-ad-accounts-tokens.js';
 import { customAudiences } from './0003-custom-audiences.js';
 import { sequences } from './0004-sequences.js';
 import { settledStatus } from './0005-settled-status.js';
+import { testUsers } from './0006-test-users.js';
+import { blocksAndBusinessUsers } from './0007-blocks-and-business-users.js';
+import { social } from './0008-social.js';
 import type { NamedMigration } from './migration.js';
 
 /** In order. Names sort in this order too, which Kysely's migrator requires. */
-export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences, settledStatus];
+export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences, settledStatus, testUsers, blocksAndBusinessUsers, social];
 
 /** A static list rather than a folder scan: the code runs compiled from dist/. */
 const provider: MigrationProvider = {

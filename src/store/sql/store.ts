@@ -7,10 +7,14 @@ import { SqlAdAccountsStore } from './ad-accounts-store.js';
 import { SqlAppsStore } from './apps-store.js';
 import { SqlAudiencesStore } from './audiences-store.js';
 import { SqlBusinessesStore } from './businesses-store.js';
+import { SqlBusinessUsersStore } from './business-users-store.js';
 import { SqlNodesStore } from './nodes-store.js';
+import { SqlPageBlocksStore } from './page-blocks-store.js';
 import { SqlPagesStore } from './pages-store.js';
 import { SqlPeopleStore } from './people-store.js';
 import { SqlSettingsStore } from './settings-store.js';
+import { SqlSocialStore } from './social-store.js';
+import { SqlTestUsersStore } from './test-users-store.js';
 import { SqlTokensStore } from './tokens-store.js';
 
 /** How each dialect takes a batch of match keys into one statement. */
@@ -32,6 +36,10 @@ export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], 
     adAccounts: new SqlAdAccountsStore(db),
     settings: new SqlSettingsStore(db),
     audiences: new SqlAudiencesStore(db, keyTables[dialect]),
+    businessUsers: new SqlBusinessUsersStore(db),
+    pageBlocks: new SqlPageBlocksStore(db),
+    testUsers: new SqlTestUsersStore(db),
+    social: new SqlSocialStore(db),
     transaction(fn) {
       if (db.isTransaction) return fn(store);
       return db.transaction().execute((trx) => fn(createSqlStore(trx, dialect, closeInsideTransaction)));
