@@ -17,7 +17,8 @@ export interface ErrorSpec {
   userMessage?: string;
 }
 
-const oauth = (code: number, message: string, extra: Partial<ErrorSpec> = {}): ErrorSpec => ({
+/** An OAuthException answered with 400 and WWW-Authenticate `invalid_request`, unless extra says otherwise. */
+export const oauth = (code: number, message: string, extra: Partial<ErrorSpec> = {}): ErrorSpec => ({
   code,
   type: 'OAuthException',
   message,

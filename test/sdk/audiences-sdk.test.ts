@@ -1,36 +1,19 @@
 /**
  * Custom audiences through Meta's official Node SDK (facebook-nodejs-business-sdk), unchanged,
- * against graphd on a real loopback port. As in node-business-sdk.test.ts, the SDK's base URLs
- * (the static getters FacebookAdsApi.GRAPH / GRAPH_VIDEO) are redefined to graphd's origin for
- * the describe block and put back afterwards.
+ * against graphd on a real loopback port, with the SDK's base URLs pointed at graphd by
+ * test/helpers/sdk.ts (as in node-business-sdk.test.ts).
  *
  * What the SDK sends: POST params as a JSON body (payload and session stay objects), GET and
  * DELETE params in the query string with objects JSON-encoded (filtering, payload), and
  * Cursor.next() GETs paging.next verbatim.
  */
-import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config.js';
-import { compileGraphSchema } from '../../src/schema/table.js';
-import { buildApp } from '../../src/server/app.js';
-import type { Store } from '../../src/store/types.js';
-import { seedDemoWorld, type DemoWorld } from '../../src/world/demo-world.js';
+import { expect, it } from 'vitest';
 import { sha256 } from '../helpers/audiences.js';
 import { startTime } from '../helpers/graph.js';
+import { initSdkApi, rejection, sdkExports, useLiveGraph, type SdkCursor, type SdkNodeClass, type SdkObject } from '../helpers/sdk.js';
 import { describeEachStore } from '../helpers/stores.js';
 
-/** The slice of the SDK this file uses (the package ships no type declarations). */
-interface SdkObject {
-  id: string;
-  _data: Record<string, any>;
-  read(fields: string[], params?: Record<string, unknown>): Promise<SdkObject>;
-}
-interface SdkCursor extends Array<SdkObject> {
-  paging?: { cursors?: { before: string; after: string }; next?: string; previous?: string };
-  hasNext(): boolean;
-  next(): Promise<SdkCursor>;
-}
+/** The slice of the SDK this file uses beyond the shared one. */
 interface SdkAdAccount extends SdkObject {
   createCustomAudiencesTo(fields: string[], params: Record<string, unknown>): Promise<SdkObject>;
   createCustomAudience(fields: string[], params: Record<string, unknown>): Promise<SdkAudience>;
@@ -41,86 +24,8 @@ interface SdkAudience extends SdkObject {
   deleteUsers(params: Record<string, unknown>): Promise<Record<string, any>>;
   getSessions(fields: string[], params?: Record<string, unknown>): Promise<SdkCursor>;
 }
-interface SdkApi {
-  call(method: string, path: string[] | string, params?: Record<string, unknown>): Promise<any>;
-  setDebug(flag: boolean): SdkApi;
-}
-interface FacebookRequestError extends Error {
-  status: number | null;
-  response: { message: string; type: string; code: number; error_subcode?: number; fbtrace_id: string } | null;
-  method: string;
-}
-interface Sdk {
-  FacebookAdsApi: { init(token: string, locale?: string, crashLog?: boolean): SdkApi };
-  AdAccount: new (id: string) => SdkAdAccount;
-  CustomAudience: new (id: string) => SdkAudience;
-}
 
-const sdk = createRequire(import.meta.url)('facebook-nodejs-business-sdk') as Sdk;
-const { FacebookAdsApi, AdAccount, CustomAudience } = sdk;
-
-interface Seen {
-  method: string;
-  url: string;
-  contentType?: string;
-}
-
-interface Live {
-  app: FastifyInstance;
-  store: Store;
-  world: DemoWorld;
-  origin: string;
-  seen: Seen[];
-}
-
-const overridden = ['GRAPH', 'GRAPH_VIDEO'] as const;
-
-/** graphd on 127.0.0.1:<free port>, with the SDK's base URLs pointed at it for the describe block. */
-function useLiveGraph(open: () => Promise<Store>): () => Live {
-  let live: Live | undefined;
-  const originals = new Map<string, PropertyDescriptor>();
-  beforeAll(async () => {
-    const store = await open();
-    const world = await seedDemoWorld(store, { now: startTime, people: 12, seed: 7 });
-    const app = await buildApp({ config: defaultConfig, store, schema: compileGraphSchema(), clock: () => startTime });
-    const seen: Seen[] = [];
-    app.addHook('onRequest', async (request) => {
-      seen.push({ method: request.method, url: request.url, contentType: request.headers['content-type'] });
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('graphd did not listen on a TCP port');
-    const origin = `http://127.0.0.1:${address.port}`;
-    for (const key of overridden) {
-      originals.set(key, Object.getOwnPropertyDescriptor(FacebookAdsApi, key)!);
-      Object.defineProperty(FacebookAdsApi, key, { get: () => origin, configurable: true });
-    }
-    live = { app, store, world, origin, seen };
-  });
-  afterAll(async () => {
-    for (const [key, descriptor] of originals) Object.defineProperty(FacebookAdsApi, key, descriptor);
-    await live?.app.close();
-    await live?.store.close();
-  });
-  return () => {
-    if (!live) throw new Error('useLiveGraph(): only inside a test');
-    return live;
-  };
-}
-
-/** The default API, without the crash reporter and without debug output. */
-function sdkApi(token: string): SdkApi {
-  return FacebookAdsApi.init(token, 'en_US', false).setDebug(false);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FacebookRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FacebookRequestError;
-  }
-  throw new Error('expected the SDK call to fail');
-}
+const { AdAccount, CustomAudience } = sdkExports<{ AdAccount: SdkNodeClass<SdkAdAccount>; CustomAudience: SdkNodeClass<SdkAudience> }>();
 
 const customerList = (name: string) => ({ name, subtype: 'CUSTOM', customer_file_source: 'USER_PROVIDED_ONLY' });
 
@@ -131,7 +36,7 @@ describeEachStore('Custom audiences through facebook-nodejs-business-sdk', (open
 
   it('refuses a customer list before the terms (2663), accepts them with createCustomAudiencesTo, then creates it', async () => {
     const g = graph();
-    sdkApi(g.world.tokens.user);
+    initSdkApi(g.world.tokens.user);
     const account = new AdAccount(act());
     const refused = await rejection(account.createCustomAudience([], customerList('Too early')));
     expect(refused.name).toBe('FacebookRequestError');
@@ -154,7 +59,7 @@ describeEachStore('Custom audiences through facebook-nodejs-business-sdk', (open
 
   it('walks getCustomAudiences with filtering and limit=2 through the Cursor to the end', async () => {
     const g = graph();
-    sdkApi(g.world.tokens.user);
+    initSdkApi(g.world.tokens.user);
     const account = new AdAccount(act());
     const created: string[] = [];
     for (let i = 0; i < 5; i++) created.push((await account.createCustomAudience([], customerList(`SDK-walk-${i}`))).id);
@@ -188,7 +93,7 @@ describeEachStore('Custom audiences through facebook-nodejs-business-sdk', (open
 
   it('uploads a 3-batch session with createUser, removes with deleteUsers, then reads sizes, statuses and sessions', async () => {
     const g = graph();
-    sdkApi(g.world.tokens.user);
+    initSdkApi(g.world.tokens.user);
     const account = new AdAccount(act());
     await account.createCustomAudiencesTo([], { tos_id: '215449065224656' });
     const created = await account.createCustomAudience([], customerList('SDK session'));
@@ -257,7 +162,7 @@ describeEachStore('Custom audiences through facebook-nodejs-business-sdk', (open
 
   it('reports a bad payload through the SDK as a FacebookRequestError', async () => {
     const g = graph();
-    sdkApi(g.world.tokens.user);
+    initSdkApi(g.world.tokens.user);
     const account = new AdAccount(act());
     await account.createCustomAudiencesTo([], { tos_id: '215449065224656' });
     const audience = new CustomAudience((await account.createCustomAudience([], customerList('SDK errors'))).id);

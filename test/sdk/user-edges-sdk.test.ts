@@ -1,38 +1,17 @@
 /**
  * The User edges through Meta's official Node SDK (facebook-nodejs-business-sdk), unchanged,
- * against graphd on a real loopback port (as user-sdk.test.ts does): User.getAlbums(),
- * getPhotos(), getLikes(), getFeed() and friends return Cursors whose next() GETs paging.next
- * verbatim; the items come back as the SDK's own classes, which read() themselves by id.
+ * against graphd on a real loopback port (through test/helpers/sdk.ts, as user-sdk.test.ts):
+ * User.getAlbums(), getPhotos(), getLikes(), getFeed() and friends return Cursors whose next()
+ * GETs paging.next verbatim; the items come back as the SDK's own classes, which read()
+ * themselves by id.
  */
-import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config.js';
+import { expect, it } from 'vitest';
 import { issueToken } from '../../src/identity/issue-token.js';
-import { compileGraphSchema } from '../../src/schema/table.js';
-import { buildApp } from '../../src/server/app.js';
-import type { Store } from '../../src/store/types.js';
-import { seedDemoWorld, type DemoWorld } from '../../src/world/demo-world.js';
 import { startTime } from '../helpers/graph.js';
+import { sdkApi, sdkExports, useLiveGraph, type FacebookRequestError, type SdkCursor, type SdkNodeClass, type SdkObject } from '../helpers/sdk.js';
 import { describeEachStore } from '../helpers/stores.js';
 
-/** The slice of the SDK this file uses (the package ships no type declarations). */
-interface SdkApi {
-  setDebug(flag: boolean): SdkApi;
-}
-interface SdkObject {
-  id: string;
-  _data: Record<string, any>;
-  constructor: { name: string };
-  read(fields: string[], params?: Record<string, unknown>): Promise<SdkObject>;
-}
-interface SdkCursor extends Array<SdkObject> {
-  paging?: { cursors?: { before: string; after: string }; next?: string; previous?: string };
-  hasNext(): boolean;
-  next(): Promise<SdkCursor>;
-  hasPrevious(): boolean;
-  previous(): Promise<SdkCursor>;
-}
+/** The slice of the SDK this file uses beyond the shared one. */
 type EdgeReader = (fields: string[], params?: Record<string, unknown>) => Promise<SdkCursor>;
 interface SdkUser extends SdkObject {
   getAlbums: EdgeReader;
@@ -43,55 +22,8 @@ interface SdkUser extends SdkObject {
   getAssignedProductCatalogs: EdgeReader;
   getLiveVideos: EdgeReader;
 }
-interface FacebookRequestError extends Error {
-  response: { message: string; code: number } | null;
-}
-interface Sdk {
-  FacebookAdsApi: new (token: string, locale?: string, crashLog?: boolean) => SdkApi;
-  User: new (id: string, data?: Record<string, unknown>, parentId?: string, api?: SdkApi) => SdkUser;
-  Album: new (id: string, data?: Record<string, unknown>, parentId?: string, api?: SdkApi) => SdkObject;
-}
 
-const { FacebookAdsApi, User, Album } = createRequire(import.meta.url)('facebook-nodejs-business-sdk') as Sdk;
-
-interface Live {
-  app: FastifyInstance;
-  store: Store;
-  world: DemoWorld;
-}
-
-const overridden = ['GRAPH', 'GRAPH_VIDEO'] as const;
-
-function useLiveGraph(open: () => Promise<Store>): () => Live {
-  let live: Live | undefined;
-  const originals = new Map<string, PropertyDescriptor>();
-  beforeAll(async () => {
-    const store = await open();
-    const world = await seedDemoWorld(store, { now: startTime, people: 12, seed: 7 });
-    const app = await buildApp({ config: defaultConfig, store, schema: compileGraphSchema(), clock: () => startTime });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('graphd did not listen on a TCP port');
-    const origin = `http://127.0.0.1:${address.port}`;
-    for (const key of overridden) {
-      originals.set(key, Object.getOwnPropertyDescriptor(FacebookAdsApi, key)!);
-      Object.defineProperty(FacebookAdsApi, key, { get: () => origin, configurable: true });
-    }
-    live = { app, store, world };
-  });
-  afterAll(async () => {
-    for (const [key, descriptor] of originals) Object.defineProperty(FacebookAdsApi, key, descriptor);
-    await live?.app.close();
-    await live?.store.close();
-  });
-  return () => {
-    if (!live) throw new Error('useLiveGraph(): only inside a test');
-    return live;
-  };
-}
-
-/** An API without the crash reporter (it would hook process 'uncaughtException') and without debug output. */
-const sdkApi = (token: string) => new FacebookAdsApi(token, 'en_US', false).setDebug(false);
+const { User, Album } = sdkExports<{ User: SdkNodeClass<SdkUser>; Album: SdkNodeClass<SdkObject> }>();
 
 /** Every item of an edge, read through the Cursor one page after another; the pages it took. */
 async function walk(first: SdkCursor): Promise<{ items: Record<string, any>[]; pages: number }> {

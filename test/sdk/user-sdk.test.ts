@@ -1,101 +1,26 @@
 /**
  * Meta's official Node SDK (facebook-nodejs-business-sdk), unchanged, against graphd on a real
- * loopback port (as node-business-sdk.test.ts does): User.update(), Application.createAccount()
- * / getAccounts() / deleteAccounts() and User.delete() on test users.
+ * loopback port (through test/helpers/sdk.ts, as node-business-sdk.test.ts): User.update(),
+ * Application.createAccount() / getAccounts() / deleteAccounts() and User.delete() on test users.
  */
-import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config.js';
+import { expect, it } from 'vitest';
 import { issueToken } from '../../src/identity/issue-token.js';
-import { compileGraphSchema } from '../../src/schema/table.js';
-import { buildApp } from '../../src/server/app.js';
-import type { Store } from '../../src/store/types.js';
-import { seedDemoWorld, type DemoWorld } from '../../src/world/demo-world.js';
 import { startTime } from '../helpers/graph.js';
+import { rejection, sdkApi, sdkExports, useLiveGraph, type SdkCursor, type SdkNodeClass, type SdkObject } from '../helpers/sdk.js';
 import { describeEachStore } from '../helpers/stores.js';
 
-/** The slice of the SDK this file uses (the package ships no type declarations). */
-interface SdkApi {
-  setDebug(flag: boolean): SdkApi;
-}
-interface SdkObject {
-  id: string;
-  _data: Record<string, any>;
-  read(fields: string[], params?: Record<string, unknown>): Promise<SdkObject>;
-}
+/** The slice of the SDK this file uses beyond the shared one. */
 interface SdkUser extends SdkObject {
   update(fields: string[], params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   delete(fields: string[], params?: Record<string, unknown>): Promise<Record<string, unknown>>;
-}
-interface SdkCursor extends Array<SdkObject> {
-  hasNext(): boolean;
 }
 interface SdkApplication extends SdkObject {
   createAccount(fields: string[], params?: Record<string, unknown>): Promise<SdkObject>;
   getAccounts(fields: string[], params?: Record<string, unknown>): Promise<SdkCursor>;
   deleteAccounts(params?: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
-interface FacebookRequestError extends Error {
-  status: number | null;
-  response: { message: string; type: string; code: number; error_subcode?: number } | null;
-}
-interface Sdk {
-  FacebookAdsApi: { new (token: string, locale?: string, crashLog?: boolean): SdkApi; init(token: string, locale?: string, crashLog?: boolean): SdkApi };
-  User: new (id: string, data?: Record<string, unknown>, parentId?: string, api?: SdkApi) => SdkUser;
-  Application: new (id: string, data?: Record<string, unknown>, parentId?: string, api?: SdkApi) => SdkApplication;
-}
 
-const { FacebookAdsApi, User, Application } = createRequire(import.meta.url)('facebook-nodejs-business-sdk') as Sdk;
-
-interface Live {
-  app: FastifyInstance;
-  store: Store;
-  world: DemoWorld;
-}
-
-const overridden = ['GRAPH', 'GRAPH_VIDEO'] as const;
-
-/** graphd on 127.0.0.1:<free port>, with the SDK's base URLs pointed at it for the describe block. */
-function useLiveGraph(open: () => Promise<Store>): () => Live {
-  let live: Live | undefined;
-  const originals = new Map<string, PropertyDescriptor>();
-  beforeAll(async () => {
-    const store = await open();
-    const world = await seedDemoWorld(store, { now: startTime, people: 12, seed: 7 });
-    const app = await buildApp({ config: defaultConfig, store, schema: compileGraphSchema(), clock: () => startTime });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('graphd did not listen on a TCP port');
-    const origin = `http://127.0.0.1:${address.port}`;
-    for (const key of overridden) {
-      originals.set(key, Object.getOwnPropertyDescriptor(FacebookAdsApi, key)!);
-      Object.defineProperty(FacebookAdsApi, key, { get: () => origin, configurable: true });
-    }
-    live = { app, store, world };
-  });
-  afterAll(async () => {
-    for (const [key, descriptor] of originals) Object.defineProperty(FacebookAdsApi, key, descriptor);
-    await live?.app.close();
-    await live?.store.close();
-  });
-  return () => {
-    if (!live) throw new Error('useLiveGraph(): only inside a test');
-    return live;
-  };
-}
-
-/** An API without the crash reporter (it would hook process 'uncaughtException') and without debug output. */
-const sdkApi = (token: string) => new FacebookAdsApi(token, 'en_US', false).setDebug(false);
-
-async function rejection(promise: Promise<unknown>): Promise<FacebookRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FacebookRequestError;
-  }
-  throw new Error('expected the SDK call to fail');
-}
+const { User, Application } = sdkExports<{ User: SdkNodeClass<SdkUser>; Application: SdkNodeClass<SdkApplication> }>();
 
 describeEachStore('facebook-nodejs-business-sdk: User updates and test users against graphd', (open) => {
   const graph = useLiveGraph(open);

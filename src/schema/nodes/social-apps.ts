@@ -1,8 +1,7 @@
-import { graphDate } from '../../graph/json.js';
 import { isPersonInApp } from '../../social/access.js';
 import type { AppRequestRow, PaymentSubscriptionRow } from '../../store/social-types.js';
-import type { Context, FieldDef, TypeDef } from '../types.js';
-import { userNodeOf, type UserNode } from './user-node.js';
+import type { TypeDef } from '../types.js';
+import { field, loadVisible, time, userField } from './social-fields.js';
 
 /*
  * What an app holds about a person: the requests sent to them in the app (AppRequest), the
@@ -12,37 +11,23 @@ import { userNodeOf, type UserNode } from './user-node.js';
  * Only the person in that app, or the app's own token, reads them.
  */
 
-const field = <N>(type: string, description: string, resolve?: FieldDef<N>['resolve']): FieldDef<N> => ({ type, description, ...(resolve && { resolve }) });
-const time = <N>(description: string, pick: (node: N) => number): FieldDef<N> => ({ type: 'datetime', description, resolve: (node) => graphDate(pick(node)) });
-
-/** The person as a User of the viewer's app (their ASID), for fields typed User. */
-export async function userNodeFor(personId: string, ctx: Context): Promise<UserNode | undefined> {
-  const app = ctx.viewer.app;
-  if (!app) return undefined;
-  return userNodeOf(await ctx.store.apps.scopedUser(app.id, personId), ctx);
-}
-
 export const appRequestType: TypeDef<AppRequestRow> = {
   name: 'AppRequest',
   description: 'A game request: sent to a person in an app, by the app or by another person.',
   defaultFields: ['application', 'created_time', 'from', 'message', 'to', 'id'],
-  async load(id, ctx) {
-    const request = await ctx.store.social.getAppRequest(id);
-    if (!request) return undefined;
-    const parties = [request.recipient_person_id, ...(request.sender_person_id ? [request.sender_person_id] : [])];
-    return parties.some((personId) => isPersonInApp(ctx.viewer, personId, request.app_id)) ? request : undefined;
-  },
+  load: loadVisible(
+    (id, ctx) => ctx.store.social.getAppRequest(id),
+    (request, ctx) => [request.recipient_person_id, ...(request.sender_person_id ? [request.sender_person_id] : [])].some((personId) => isPersonInApp(ctx.viewer, personId, request.app_id)),
+  ),
   fields: {
     id: field('string', 'The request ID'),
     action_type: field('string', 'The type of the request: SEND, ASKFOR or TURN'),
     application: field('Application', 'The app the request was sent in', (request, ctx) => ctx.store.apps.get(request.app_id)),
     created_time: time('Timestamp when the request was created', (request) => request.created_time),
     data: field('string', 'Additional free-form data associated with the request'),
-    from: field('User', 'The person who sent the request (absent for app-to-user requests)', (request, ctx) =>
-      request.sender_person_id ? userNodeFor(request.sender_person_id, ctx) : undefined,
-    ),
+    from: userField('The person who sent the request (absent for app-to-user requests)', (request) => request.sender_person_id),
     message: field('string', 'A string describing the request'),
-    to: field('User', 'The person the request was sent to', (request, ctx) => userNodeFor(request.recipient_person_id, ctx)),
+    to: userField('The person the request was sent to', (request) => request.recipient_person_id),
   },
 };
 
@@ -66,10 +51,10 @@ export const paymentSubscriptionType: TypeDef<PaymentSubscriptionRow> = {
   name: 'PaymentSubscription',
   description: "A person's subscription to an app's product, billed every period.",
   defaultFields: ['product', 'status', 'amount', 'currency', 'id'],
-  async load(id, ctx) {
-    const subscription = await ctx.store.social.getPaymentSubscription(id);
-    return subscription && isPersonInApp(ctx.viewer, subscription.person_id, subscription.app_id) ? subscription : undefined;
-  },
+  load: loadVisible(
+    (id, ctx) => ctx.store.social.getPaymentSubscription(id),
+    (subscription, ctx) => isPersonInApp(ctx.viewer, subscription.person_id, subscription.app_id),
+  ),
   fields: {
     id: field('string', 'The subscription ID'),
     amount: field('string', 'The amount charged every billing period'),
@@ -88,7 +73,7 @@ export const paymentSubscriptionType: TypeDef<PaymentSubscriptionRow> = {
     status: field('string', 'The status of the subscription: active, canceled or pending'),
     test: field('unsigned int', 'Whether the subscription was made with a test payment (1) or not (0)', (subscription) => (subscription.test ? 1 : 0)),
     updated_time: time('When the subscription was last updated', (subscription) => subscription.updated_time),
-    user: field('User', 'The subscriber', (subscription, ctx) => userNodeFor(subscription.person_id, ctx)),
+    user: userField('The subscriber', (subscription) => subscription.person_id),
   },
 };
 

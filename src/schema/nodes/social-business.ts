@@ -1,8 +1,7 @@
-import { graphDate } from '../../graph/json.js';
 import { mayActForBusiness } from '../../social/access.js';
 import type { AdStudyRow, BusinessAssetGroupRow, ProductCatalogRow } from '../../store/social-types.js';
-import type { FieldDef, TypeDef } from '../types.js';
-import { userNodeFor } from './social-apps.js';
+import type { Context, TypeDef } from '../types.js';
+import { field, loadVisible, time, userField } from './social-fields.js';
 
 /*
  * What a business holds that its people are given: ad studies (AdStudy), business asset
@@ -11,30 +10,23 @@ import { userNodeFor } from './social-apps.js';
  * Seen by the business's system users and business users (docs/permissions.md).
  */
 
-const field = <N>(type: string, description: string, resolve?: FieldDef<N>['resolve']): FieldDef<N> => ({ type, description, ...(resolve && { resolve }) });
-const time = <N>(description: string, pick: (node: N) => number | null): FieldDef<N> => ({
-  type: 'datetime',
-  description,
-  resolve: (node) => {
-    const value = pick(node);
-    return value === null ? undefined : graphDate(value);
-  },
-});
+/** Seen by those who may act for the business that holds the asset, with this permission. */
+const forBusiness =
+  (permission: string) =>
+  (asset: { business_id: string }, ctx: Context): Promise<boolean> =>
+    mayActForBusiness(ctx.store, ctx.viewer, asset.business_id, permission);
 
 export const adStudyType: TypeDef<AdStudyRow> = {
   name: 'AdStudy',
   description: 'A study of how ads perform: a lift test or a split test, run by a business.',
   defaultFields: ['name', 'id'],
-  async load(id, ctx) {
-    const study = await ctx.store.social.getAdStudy(id);
-    return study && (await mayActForBusiness(ctx.store, ctx.viewer, study.business_id, 'ads_read')) ? study : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getAdStudy(id), forBusiness('ads_read')),
   fields: {
     id: field('string', 'The study ID'),
     business: field('Business', 'The business that runs the study', (study, ctx) => ctx.store.businesses.get(study.business_id)),
     canceled_time: time('When the study was canceled', (study) => study.canceled_time),
     cooldown_start_time: time('When the cooldown period of the study starts', (study) => study.cooldown_start_time),
-    created_by: field('User', 'Who created the study', (study, ctx) => (study.created_by_person_id ? userNodeFor(study.created_by_person_id, ctx) : undefined)),
+    created_by: userField('Who created the study', (study) => study.created_by_person_id),
     created_time: time('When the study was created', (study) => study.created_time),
     description: field('string', 'The description of the study'),
     end_time: time('When the study ends', (study) => study.end_time),
@@ -43,7 +35,7 @@ export const adStudyType: TypeDef<AdStudyRow> = {
     results_first_available_date: field('string', 'The date the first results are available (YYYY-MM-DD)'),
     start_time: time('When the study starts', (study) => study.start_time),
     type: field('string', 'The type of the study: LIFT, SPLIT_TEST, CONTINUOUS_LIFT_CONFIG, GEO_LIFT...'),
-    updated_by: field('User', 'Who last updated the study', (study, ctx) => (study.created_by_person_id ? userNodeFor(study.created_by_person_id, ctx) : undefined)),
+    updated_by: userField('Who last updated the study', (study) => study.created_by_person_id),
     updated_time: time('When the study was last updated', (study) => study.updated_time),
   },
 };
@@ -52,10 +44,7 @@ export const businessAssetGroupType: TypeDef<BusinessAssetGroupRow> = {
   name: 'BusinessAssetGroup',
   description: "A named group of a business's assets, assigned to people together.",
   defaultFields: ['name', 'id'],
-  async load(id, ctx) {
-    const group = await ctx.store.social.getAssetGroup(id);
-    return group && (await mayActForBusiness(ctx.store, ctx.viewer, group.business_id, 'business_management')) ? group : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getAssetGroup(id), forBusiness('business_management')),
   fields: {
     id: field('string', 'The business asset group ID'),
     name: field('string', 'The name of the group'),
@@ -67,10 +56,7 @@ export const productCatalogType: TypeDef<ProductCatalogRow> = {
   name: 'ProductCatalog',
   description: "A business's catalog of products, destinations, flights, hotels or vehicles for dynamic ads and shops.",
   defaultFields: ['name', 'id'],
-  async load(id, ctx) {
-    const catalog = await ctx.store.social.getProductCatalog(id);
-    return catalog && (await mayActForBusiness(ctx.store, ctx.viewer, catalog.business_id, 'business_management')) ? catalog : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getProductCatalog(id), forBusiness('business_management')),
   fields: {
     id: field('string', 'The catalog ID'),
     business: field('Business', 'The business that owns the catalog', (catalog, ctx) => ctx.store.businesses.get(catalog.business_id)),

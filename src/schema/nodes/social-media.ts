@@ -1,9 +1,9 @@
-import { graphDate } from '../../graph/json.js';
 import { maySeeAnyone, maySeePersonContent } from '../../social/access.js';
 import { pageRef, personRef } from '../../social/authors.js';
 import { albumLink, embedHtml, imageUrl, photoImages, photoLink, postPermalink, streamUrl, videoPermalink } from '../../social/links.js';
 import type { AlbumRow, LiveVideoRow, PhotoRow, PostRow, VideoRow } from '../../store/social-types.js';
 import type { Context, FieldDef, TypeDef } from '../types.js';
+import { field, loadVisible, time } from './social-fields.js';
 
 /*
  * A person's media and posts as nodes: Album, Photo, AdVideo (the type Meta's specs give
@@ -13,23 +13,23 @@ import type { Context, FieldDef, TypeDef } from '../types.js';
  * reading the edge it comes from needs (docs/permissions.md).
  */
 
-const field = <N>(type: string, description: string, resolve?: FieldDef<N>['resolve']): FieldDef<N> => ({ type, description, ...(resolve && { resolve }) });
-const time = <N>(description: string, pick: (node: N) => number | null): FieldDef<N> => ({
-  type: 'datetime',
-  description,
-  resolve: (node) => {
-    const value = pick(node);
-    return value === null ? undefined : graphDate(value);
-  },
-});
-
 const isOwner = (personId: string, ctx: Context) => ctx.viewer.kind === 'USER' && ctx.viewer.personId === personId;
 const fromPerson = <N extends { person_id: string }>(): FieldDef<N> =>
   field('Object', 'The profile that created it: {name, id}', (node, ctx) => personRef(ctx.store, ctx.viewer, node.person_id));
 
-async function tagged(objectId: string, ctx: Context): Promise<string[]> {
-  return (await ctx.store.social.tagsOf(objectId)).map((tag) => tag.person_id);
-}
+/** Seen by those who may see the owner's content with this permission. */
+const ownerShares =
+  (permission: string) =>
+  (content: { person_id: string }, ctx: Context): Promise<boolean> =>
+    maySeePersonContent(ctx.store, ctx.viewer, content.person_id, permission);
+
+/** A photo or video: seen by those who may see its owner's or a tagged person's content with this permission. */
+const anyoneShown =
+  (permission: string) =>
+  async (media: { id: string; person_id: string }, ctx: Context): Promise<boolean> => {
+    const tagged = (await ctx.store.social.tagsOf(media.id)).map((tag) => tag.person_id);
+    return maySeeAnyone(ctx.store, ctx.viewer, [media.person_id, ...tagged], permission);
+  };
 
 export const platformImageSourceType: TypeDef = {
   name: 'PlatformImageSource',
@@ -55,20 +55,19 @@ export const privacyType: TypeDef = {
   },
 };
 
+const photoCount = async (album: AlbumRow, ctx: Context) => (await ctx.store.social.albumCounts([album.id])).get(album.id)?.photos ?? 0;
+
 const privacyWords: Record<string, string> = { EVERYONE: 'Public', ALL_FRIENDS: 'Your friends', FRIENDS_OF_FRIENDS: 'Friends of friends', SELF: 'Only me' };
 
 export const albumType: TypeDef<AlbumRow> = {
   name: 'Album',
   description: 'A photo album.',
   defaultFields: ['created_time', 'name', 'id'],
-  async load(id, ctx) {
-    const album = await ctx.store.social.getAlbum(id);
-    return album && (await maySeePersonContent(ctx.store, ctx.viewer, album.person_id, 'user_photos')) ? album : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getAlbum(id), ownerShares('user_photos')),
   fields: {
     id: field('string', 'The album ID'),
     can_upload: field('bool', 'Whether the viewer can upload photos to this album', (album, ctx) => isOwner(album.person_id, ctx) && album.type !== 'profile'),
-    count: field('unsigned int', 'Number of photos in this album', async (album, ctx) => (await ctx.store.social.albumCounts([album.id])).get(album.id)?.photos ?? 0),
+    count: field('unsigned int', 'Number of photos in this album', photoCount),
     cover_photo: field('Photo', 'The album cover photo', (album, ctx) => (album.cover_photo_id ? ctx.store.social.getPhoto(album.cover_photo_id) : undefined)),
     created_time: time('The time the album was initially created', (album) => album.created_time),
     description: field('string', 'The description of the album'),
@@ -78,7 +77,7 @@ export const albumType: TypeDef<AlbumRow> = {
     location: field('string', 'The textual location of the album'),
     modified_major: time('Time of the last major update (e.g. addition of photos)', (album) => album.updated_time),
     name: field('string', 'The title of the album'),
-    photo_count: field('unsigned int', 'Number of photos in this album', async (album, ctx) => (await ctx.store.social.albumCounts([album.id])).get(album.id)?.photos ?? 0),
+    photo_count: field('unsigned int', 'Number of photos in this album', photoCount),
     privacy: field('string', 'The privacy settings for the album'),
     type: field('string', 'The type of the album: app, cover, profile, mobile, normal or wall'),
     updated_time: time('The last time the album was updated', (album) => album.updated_time),
@@ -90,11 +89,7 @@ export const photoType: TypeDef<PhotoRow> = {
   name: 'Photo',
   description: 'An individual photo.',
   defaultFields: ['created_time', 'name', 'id'],
-  async load(id, ctx) {
-    const photo = await ctx.store.social.getPhoto(id);
-    if (!photo) return undefined;
-    return (await maySeeAnyone(ctx.store, ctx.viewer, [photo.person_id, ...(await tagged(photo.id, ctx))], 'user_photos')) ? photo : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getPhoto(id), anyoneShown('user_photos')),
   fields: {
     id: field('string', 'The photo ID'),
     album: field('Album', 'The album this photo is in', (photo, ctx) => (photo.album_id ? ctx.store.social.getAlbum(photo.album_id) : undefined)),
@@ -119,11 +114,7 @@ export const videoType: TypeDef<VideoRow> = {
   description: 'A video (Meta names the type of /{user-id}/videos AdVideo; its reference page is Video).',
   metadataType: 'video',
   defaultFields: ['description', 'updated_time', 'id'],
-  async load(id, ctx) {
-    const video = await ctx.store.social.getVideo(id);
-    if (!video) return undefined;
-    return (await maySeeAnyone(ctx.store, ctx.viewer, [video.person_id, ...(await tagged(video.id, ctx))], 'user_videos')) ? video : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getVideo(id), anyoneShown('user_videos')),
   fields: {
     id: field('string', 'The video ID'),
     created_time: time('The time the video was initially published', (video) => video.created_time),
@@ -150,10 +141,7 @@ export const liveVideoType: TypeDef<LiveVideoRow> = {
   name: 'LiveVideo',
   description: 'A live video broadcast, scheduled, live or over.',
   defaultFields: ['title', 'status', 'embed_html', 'id'],
-  async load(id, ctx) {
-    const live = await ctx.store.social.getLiveVideo(id);
-    return live && (await maySeePersonContent(ctx.store, ctx.viewer, live.person_id, 'user_videos')) ? live : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getLiveVideo(id), ownerShares('user_videos')),
   fields: {
     id: field('string', 'The live video ID'),
     broadcast_start_time: time('The time the broadcast started', (live) => live.broadcast_start_time),
@@ -178,13 +166,14 @@ export const postType: TypeDef<PostRow> = {
   name: 'Post',
   description: 'A post on a profile: a status, a shared link, photo or video, or a note by someone else.',
   defaultFields: ['created_time', 'message', 'story', 'id'],
-  async load(id, ctx) {
-    const post = await ctx.store.social.getPost(id);
-    if (!post) return undefined;
-    if (post.from_page_id && ctx.viewer.kind === 'PAGE' && ctx.viewer.pageId === post.from_page_id) return post;
-    const people = [post.person_id, ...(post.from_person_id ? [post.from_person_id] : [])];
-    return (await maySeeAnyone(ctx.store, ctx.viewer, people, 'user_posts')) ? post : undefined;
-  },
+  load: loadVisible(
+    (id, ctx) => ctx.store.social.getPost(id),
+    async (post, ctx) => {
+      if (post.from_page_id && ctx.viewer.kind === 'PAGE' && ctx.viewer.pageId === post.from_page_id) return true;
+      const people = [post.person_id, ...(post.from_person_id ? [post.from_person_id] : [])];
+      return maySeeAnyone(ctx.store, ctx.viewer, people, 'user_posts');
+    },
+  ),
   fields: {
     id: field('string', 'The post ID'),
     created_time: time('The time the post was initially published', (post) => post.created_time),

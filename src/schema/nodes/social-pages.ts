@@ -1,10 +1,9 @@
-import { graphDate } from '../../graph/json.js';
 import { fullName } from '../../people/profile.js';
 import { mayActForPage } from '../../social/access.js';
 import { canvasLink, threadLink } from '../../social/links.js';
 import type { CanvasRow, MessageThreadRow, ThreadLabelRow } from '../../store/social-types.js';
-import type { Context, FieldDef, TypeDef } from '../types.js';
-import { userNodeFor } from './social-apps.js';
+import type { Context, TypeDef } from '../types.js';
+import { field, loadVisible, time, userField } from './social-fields.js';
 
 /*
  * What pages hold about a person: Messenger threads (UnifiedThread), the labels a page puts
@@ -14,7 +13,11 @@ import { userNodeFor } from './social-apps.js';
  * `page_label_name` follows the current SDKs (v24), where older specs said `name`.
  */
 
-const field = <N>(type: string, description: string, resolve?: FieldDef<N>['resolve']): FieldDef<N> => ({ type, description, ...(resolve && { resolve }) });
+/** Seen by those who may act for the page that holds it, with this permission. */
+const forPage =
+  (permission: string) =>
+  (held: { page_id: string }, ctx: Context): Promise<boolean> =>
+    mayActForPage(ctx.store, ctx.viewer, held.page_id, permission);
 
 /** A thread is the page's (its token, or people with a role through pages_messaging) and the person's own. */
 async function maySeeThread(thread: MessageThreadRow, ctx: Context): Promise<boolean> {
@@ -39,10 +42,7 @@ export const unifiedThreadType: TypeDef<MessageThreadRow> = {
   name: 'UnifiedThread',
   description: 'A Messenger conversation between a person and a page.',
   defaultFields: ['updated_time', 'id'],
-  async load(id, ctx) {
-    const thread = await ctx.store.social.getThread(id);
-    return thread && (await maySeeThread(thread, ctx)) ? thread : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getThread(id), maySeeThread),
   fields: {
     id: field('string', 'The thread ID'),
     can_reply: field('bool', 'Whether the page can reply to the thread'),
@@ -63,7 +63,7 @@ export const unifiedThreadType: TypeDef<MessageThreadRow> = {
     }),
     snippet: field('string', 'The last message of the thread, shortened'),
     unread_count: field('int', 'The number of messages the page has not read'),
-    updated_time: field('datetime', 'When the last message was sent', (thread) => graphDate(thread.updated_time)),
+    updated_time: time('When the last message was sent', (thread) => thread.updated_time),
   },
 };
 
@@ -71,10 +71,7 @@ export const threadLabelType: TypeDef<ThreadLabelRow> = {
   name: 'PageUserMessageThreadLabel',
   description: 'A label a page puts on people in its inbox (a custom label).',
   defaultFields: ['page_label_name', 'id'],
-  async load(id, ctx) {
-    const label = await ctx.store.social.getThreadLabel(id);
-    return label && (await mayActForPage(ctx.store, ctx.viewer, label.page_id, 'pages_messaging')) ? label : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getThreadLabel(id), forPage('pages_messaging')),
   fields: {
     id: field('string', 'The label ID'),
     page_label_name: field('string', 'The name of the label', (label) => label.name),
@@ -85,19 +82,14 @@ export const canvasType: TypeDef<CanvasRow> = {
   name: 'Canvas',
   description: "An Instant Experience (formerly Canvas) of a page: a full-screen ad destination.",
   defaultFields: ['name', 'id'],
-  async load(id, ctx) {
-    const canvas = await ctx.store.social.getCanvas(id);
-    return canvas && (await mayActForPage(ctx.store, ctx.viewer, canvas.page_id, 'pages_read_engagement')) ? canvas : undefined;
-  },
+  load: loadVisible((id, ctx) => ctx.store.social.getCanvas(id), forPage('pages_read_engagement')),
   fields: {
     id: field('string', 'The Instant Experience ID'),
     background_color: field('string', 'The background color of the Instant Experience'),
     canvas_link: field('string', 'The link to the Instant Experience', (canvas) => canvasLink(canvas.id)),
     is_hidden: field('bool', 'Whether the Instant Experience is hidden from the page'),
     is_published: field('bool', 'Whether the Instant Experience is published'),
-    last_editor: field('User', 'The last person who edited the Instant Experience', (canvas, ctx) =>
-      canvas.last_editor_person_id ? userNodeFor(canvas.last_editor_person_id, ctx) : undefined,
-    ),
+    last_editor: userField('The last person who edited the Instant Experience', (canvas) => canvas.last_editor_person_id),
     name: field('string', 'The name of the Instant Experience'),
     owner: field('Page', 'The page that owns the Instant Experience', (canvas, ctx) => ctx.store.pages.get(canvas.page_id)),
     update_time: field('int', 'When the Instant Experience was last updated (unix time)', (canvas) => canvas.update_time),

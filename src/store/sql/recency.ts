@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { parseRecencyKey } from '../social-types.js';
-import type { KeyRange } from './paging.js';
+import type { ListRequest, Page } from '../types.js';
+import { pageByKey, type KeyRange } from './paging.js';
 
 /**
  * Applies a newest-first keyset range over a (time, id) pair of columns: the rows after (or
@@ -27,4 +28,9 @@ export function newestFirst<QB extends SelectQueryBuilder<any, any, any>>(query:
     .orderBy(forwards ? sql`${time} desc` : sql`${time} asc`)
     .orderBy(forwards ? sql`${id} asc` : sql`${id} desc`)
     .limit(range.limit) as QB;
+}
+
+/** One newest-first page of query's rows (keyset-paged by recencyKey over the time and id columns). */
+export function newestPage<O>(request: ListRequest, query: SelectQueryBuilder<any, any, O>, timeColumn: string, idColumn: string): Promise<Page<O>> {
+  return pageByKey(request, (range) => newestFirst(query, timeColumn, idColumn, range).execute() as Promise<O[]>);
 }

@@ -1,21 +1,30 @@
 /**
  * The tables of migration 0008 as stored (flags as 0/1, JSON as text), and the conversions
  * to the rows of the social port. Kept beside database.ts's Database rather than in it:
- * the social store reads them through db.withTables<SocialTables>().
+ * the social store reads them through db.withTables<SocialTables>(). A table whose rows are
+ * stored as the port shows them is the port's row type.
  */
 import type { Selectable } from 'kysely';
 import type { Flag, JsonText } from '../database.js';
 import type {
+  AdStudyRow,
   AlbumRow,
   AlbumType,
+  AppRequestRow,
   AssetAssignmentRow,
   AssignableAssetType,
   BroadcastStatus,
+  BusinessAssetGroupRow,
   CanvasRow,
   LiveVideoRow,
+  MediaTagRow,
   MessageThreadRow,
+  PageLikeRow,
   PaymentSubscriptionRow,
+  PhotoRow,
   PostRow,
+  ProductCatalogRow,
+  ThreadLabelRow,
   VideoRow,
 } from '../social-types.js';
 import { fromFlag, fromJson, toFlag, toJson } from './codec.js';
@@ -24,28 +33,14 @@ export interface AlbumsTable extends Omit<AlbumRow, 'type'> {
   type: string;
 }
 
-export interface PhotosTable {
-  id: string;
-  person_id: string;
-  album_id: string | null;
-  name: string | null;
-  alt_text: string | null;
-  width: number;
-  height: number;
-  created_time: number;
-  updated_time: number;
-}
+export type PhotosTable = PhotoRow;
 
 export interface VideosTable extends Omit<VideoRow, 'embeddable' | 'published'> {
   embeddable: Flag;
   published: Flag;
 }
 
-export interface MediaTagsTable {
-  object_id: string;
-  person_id: string;
-  created_time: number;
-}
+export type MediaTagsTable = MediaTagRow;
 
 export interface LiveVideosTable extends Omit<LiveVideoRow, 'status'> {
   status: string;
@@ -55,23 +50,9 @@ export interface PostsTable extends Omit<PostRow, 'is_hidden'> {
   is_hidden: Flag;
 }
 
-export interface PageLikesTable {
-  person_id: string;
-  page_id: string;
-  created_time: number;
-}
+export type PageLikesTable = PageLikeRow;
 
-export interface AppRequestsTable {
-  id: string;
-  app_id: string;
-  recipient_person_id: string;
-  sender_person_id: string | null;
-  message: string;
-  data: string | null;
-  action_type: string | null;
-  created_time: number;
-  deleted_time: number;
-}
+export type AppRequestsTable = AppRequestRow;
 
 export interface PaymentSubscriptionsTable extends Omit<PaymentSubscriptionRow, 'pending_cancel' | 'test'> {
   pending_cancel: Flag;
@@ -83,12 +64,7 @@ export interface MessageThreadsTable extends Omit<MessageThreadRow, 'can_reply' 
   last_sender: string;
 }
 
-export interface ThreadLabelsTable {
-  id: string;
-  page_id: string;
-  name: string;
-  created_time: number;
-}
+export type ThreadLabelsTable = ThreadLabelRow;
 
 export interface ThreadLabelPeopleTable {
   label_id: string;
@@ -101,39 +77,11 @@ export interface CanvasesTable extends Omit<CanvasRow, 'is_published' | 'is_hidd
   is_hidden: Flag;
 }
 
-export interface AdStudiesTable {
-  id: string;
-  business_id: string;
-  name: string;
-  description: string | null;
-  type: string;
-  start_time: number;
-  end_time: number;
-  observation_end_time: number | null;
-  cooldown_start_time: number | null;
-  canceled_time: number | null;
-  results_first_available_date: string | null;
-  created_by_person_id: string | null;
-  created_time: number;
-  updated_time: number;
-}
+export type AdStudiesTable = AdStudyRow;
 
-export interface BusinessAssetGroupsTable {
-  id: string;
-  business_id: string;
-  name: string;
-  created_time: number;
-}
+export type BusinessAssetGroupsTable = BusinessAssetGroupRow;
 
-export interface ProductCatalogsTable {
-  id: string;
-  business_id: string;
-  name: string;
-  vertical: string;
-  product_count: number;
-  feed_count: number;
-  created_time: number;
-}
+export type ProductCatalogsTable = ProductCatalogRow;
 
 export interface BusinessAssetAssignmentsTable {
   business_user_id: string;
