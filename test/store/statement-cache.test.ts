@@ -27,11 +27,11 @@ describe('the SQLite statement cache', () => {
     const database = new Database(':memory:');
     const cached = cachingStatements(database);
     const statement = cached.prepare('select value from json_each(?)');
-    const rows = statement.iterate('[1,2,3]');
+    const rows = statement.iterate(['[1,2,3]']);
     rows.next();
     const other = cached.prepare('select value from json_each(?)');
     expect(other).not.toBe(statement);
-    expect(other.all('[4]')).toEqual([{ value: 4 }]);
+    expect(other.all(['[4]'])).toEqual([{ value: 4 }]);
     rows.return?.();
   });
 });
