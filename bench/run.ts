@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process]`: runs every
- * bench (only `read` so far) and prints a summary table. Exits 1 when a ratio misses its target.
+ * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process --only read|ingest
+ * --rows 1000000 --db sqlite|postgres]`: runs every bench (read, then ingest) and prints a
+ * summary. Exits 1 when a figure misses its target.
  */
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { defaultIngestOptions, formatIngest, ingestBench, readIngestArgs } from './ingest.js';
 import { readBench } from './read.js';
 
 const { values } = parseArgs({
@@ -12,6 +14,13 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     'in-process': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    // Passed to the ingest bench (bench/ingest.ts).
+    rows: { type: 'string' },
+    people: { type: 'string' },
+    db: { type: 'string' },
+    'pg-url': { type: 'string' },
+    'ingest-connections': { type: 'string' },
   },
 });
 const options = {
@@ -20,27 +29,47 @@ const options = {
   warmup: Number(values.warmup),
   inProcess: values['in-process'],
 };
-const target = 0.6;
+const targets = { read: 0.6, ingest: 0.35, ingestRssBytes: 300 * 2 ** 20 };
+const benches = values.only ? [values.only] : ['read', 'ingest'];
+for (const name of benches) if (name !== 'read' && name !== 'ingest') throw new Error(`--only takes read or ingest, not ${name}`);
 
-console.log(
-  `node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
-    `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s measured; ` +
-    `servers ${options.inProcess ? 'in this process' : 'in child processes'}\n`,
-);
+console.log(`node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()[0].toFixed(2)}\n`);
+const verdicts: string[] = [];
+const verdict = (line: string, ok: boolean) => {
+  verdicts.push(`${line} ${ok ? 'ok' : 'BELOW TARGET'}`);
+  if (!ok) process.exitCode = 1;
+};
 
-const read = await readBench(options);
-const rows = [
-  ['bench', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'graphd/bare'],
-  ['read', 'graphd', fixed(read.graphd.requestsPerSecond, 0), fixed(read.graphd.p50, 0), fixed(read.graphd.p99, 0), String(read.graphd.requests), fixed(read.ratio, 2)],
-  ['read', 'bare', fixed(read.bare.requestsPerSecond, 0), fixed(read.bare.p50, 0), fixed(read.bare.p99, 0), String(read.bare.requests), ''],
-];
-const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-for (const row of rows) console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
-console.log(`\nresponse headers: graphd ${read.headerCounts.graphd}, bare ${read.headerCounts.bare}`);
+if (benches.includes('read')) {
+  console.log(
+    `read: ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s measured; ` +
+      `servers ${options.inProcess ? 'in this process' : 'in child processes'}\n`,
+  );
+  const read = await readBench(options);
+  const rows = [
+    ['bench', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'graphd/bare'],
+    ['read', 'graphd', fixed(read.graphd.requestsPerSecond, 0), fixed(read.graphd.p50, 0), fixed(read.graphd.p99, 0), String(read.graphd.requests), fixed(read.ratio, 2)],
+    ['read', 'bare', fixed(read.bare.requestsPerSecond, 0), fixed(read.bare.p50, 0), fixed(read.bare.p99, 0), String(read.bare.requests), ''],
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  console.log(`\nresponse headers: graphd ${read.headerCounts.graphd}, bare ${read.headerCounts.bare}\n`);
+  verdict(`read: graphd/bare = ${fixed(read.ratio, 2)} (target >= ${targets.read})`, read.ratio >= targets.read);
+}
 
-const ok = read.ratio >= target;
-console.log(`read: graphd/bare = ${fixed(read.ratio, 2)} (target >= ${target}) ${ok ? 'ok' : 'BELOW TARGET'}`);
-if (!ok) process.exitCode = 1;
+if (benches.includes('ingest')) {
+  const passed = Object.entries({ rows: values.rows, people: values.people, db: values.db, 'pg-url': values['pg-url'], connections: values['ingest-connections'] })
+    .filter(([, value]) => value !== undefined)
+    .flatMap(([name, value]) => [`--${name}`, value!]);
+  const ingestOptions = passed.length > 0 ? readIngestArgs(passed) : defaultIngestOptions;
+  const ingest = await ingestBench(ingestOptions);
+  console.log(`${formatIngest(ingest, ingestOptions)}\n`);
+  verdict(`ingest: graphd/raw append = ${fixed(ingest.ratio, 3)} (target >= ${targets.ingest})`, ingest.ratio >= targets.ingest);
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  verdict(`ingest: peak RSS ${mb(ingest.peakRss)} MB (target <= ${mb(targets.ingestRssBytes)} MB)`, ingest.peakRss <= targets.ingestRssBytes);
+}
+
+for (const line of verdicts) console.log(line);
 
 function fixed(value: number, digits: number): string {
   return value.toFixed(digits);

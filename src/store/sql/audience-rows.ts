@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { UploadedRow } from '../audience-types.js';
 import type { Database } from '../database.js';
 import type { ListRequest, Page } from '../types.js';
+import { AudienceStaging } from './audience-staging.js';
 import { keyBatches, type KeyTable } from './key-table.js';
 import { pageByKey } from './paging.js';
 import { inTransaction } from './transaction.js';
@@ -11,27 +12,32 @@ import { inTransaction } from './transaction.js';
  * people's own match keys. Uploads arrive in batches of thousands of keys, so every
  * statement here takes a whole KeyTable batch; the member counts are kept by adding and
  * subtracting what each statement actually inserted or deleted, never by recounting.
+ *
+ * An audience's keys are those in audience_rows plus those still staged (audience-staging.ts);
+ * whatever reads keys back (removals, a person's new keys, opt-outs) merges the staged ones
+ * it needs first.
  */
 export class AudienceRows {
+  private readonly staging: AudienceStaging;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly keyTable: KeyTable,
-  ) {}
+  ) {
+    this.staging = new AudienceStaging(keyTable);
+  }
 
   add(audienceId: string, rows: readonly UploadedRow[], now: number): Promise<number> {
     return inTransaction(this.db, async (trx) => {
       const seq = await seqOf(trx, audienceId);
       let joined = 0;
       let any = false;
+      const staged = new Map<number, number>();
       for (const batch of keyBatches(rows, this.keyTable.batchSize)) {
         any = true;
+        for (const [part, count] of await this.staging.stage(trx, seq, batch)) staged.set(part, (staged.get(part) ?? 0) + count);
         const keys = this.keyTable.of(batch);
-        // A key already held keeps its row; a value-based upload may change its value.
-        await sql`
-          insert into audience_rows (audience_seq, match_key, value)
-          select cast(${seq} as integer), b.k, b.v from ${keys} as b where true order by b.k
-          on conflict (audience_seq, match_key) do update set value = excluded.value
-          where excluded.value is not null`.execute(trx);
+        // The people the keys match join now, whether or not the keys are merged yet.
         const members = await sql`
           insert into audience_members (audience_seq, person_id)
           select distinct cast(${seq} as integer), p.person_id
@@ -39,17 +45,21 @@ export class AudienceRows {
           on conflict do nothing`.execute(trx);
         joined += Number(members.numAffectedRows ?? 0);
       }
-      return any ? touch(trx, seq, joined, now) : memberCount(trx, seq);
+      if (!any) return memberCount(trx, seq);
+      await this.staging.staged(trx, seq, staged);
+      return touch(trx, seq, joined, now);
     });
   }
 
   remove(audienceId: string, rows: readonly UploadedRow[], now: number): Promise<number> {
     return inTransaction(this.db, async (trx) => {
       const seq = await seqOf(trx, audienceId);
+      const batches = [...keyBatches(rows, this.keyTable.batchSize)];
+      if (batches.length === 0) return memberCount(trx, seq);
+      // Whether a member stays depends on every key the audience holds.
+      await this.staging.mergeAudience(trx, seq);
       let left = 0;
-      let any = false;
-      for (const batch of keyBatches(rows, this.keyTable.batchSize)) {
-        any = true;
+      for (const batch of batches) {
         const keys = this.keyTable.of(batch);
         await sql`
           delete from audience_rows
@@ -64,13 +74,14 @@ export class AudienceRows {
               where r.audience_seq = ${seq} and q.person_id = audience_members.person_id)`.execute(trx);
         left += Number(members.numAffectedRows ?? 0);
       }
-      return any ? touch(trx, seq, -left, now) : memberCount(trx, seq);
+      return touch(trx, seq, -left, now);
     });
   }
 
   clear(audienceId: string, now: number): Promise<void> {
     return inTransaction(this.db, async (trx) => {
       const seq = await seqOf(trx, audienceId);
+      await this.staging.clear(trx, seq);
       await trx.deleteFrom('audience_rows').where('audience_seq', '=', seq).execute();
       await trx.deleteFrom('audience_members').where('audience_seq', '=', seq).execute();
       await trx
@@ -88,7 +99,9 @@ export class AudienceRows {
         select a.seq from custom_audiences as a
         where a.ad_account_id = ${adAccountId} and a.data_source_type = 'FILE_IMPORTED')`;
       const left = new Map<number, number>();
-      for (const batch of keyBatches(rows, this.keyTable.batchSize)) {
+      const batches = [...keyBatches(rows, this.keyTable.batchSize)];
+      await this.staging.mergeKeyParts(trx, batches, customerLists);
+      for (const batch of batches) {
         const keys = this.keyTable.of(batch);
         const members = await sql<{ audience_seq: number }>`
           delete from audience_members
@@ -103,6 +116,15 @@ export class AudienceRows {
         for (const { audience_seq } of members.rows) left.set(audience_seq, (left.get(audience_seq) ?? 0) + 1);
       }
       for (const [seq, count] of left) await touch(trx, seq, -count, now);
+    });
+  }
+
+  mergeStaged(audienceId: string): Promise<number> {
+    return inTransaction(this.db, async (trx) => {
+      const seq = await seqOf(trx, audienceId);
+      const staged = await this.staging.stagedCount(trx, seq);
+      await this.staging.mergeAudience(trx, seq);
+      return staged;
     });
   }
 
@@ -129,7 +151,9 @@ export class AudienceRows {
   setPersonMatchKeys(personId: string, keys: readonly Buffer[]): Promise<void> {
     return inTransaction(this.db, async (trx) => {
       await trx.deleteFrom('person_match_keys').where('person_id', '=', personId).execute();
-      for (const batch of keyBatches([{ keys: [...keys] }], this.keyTable.batchSize)) {
+      const batches = [...keyBatches([{ keys: [...keys] }], this.keyTable.batchSize)];
+      await this.staging.mergeKeyParts(trx, batches);
+      for (const batch of batches) {
         const table = this.keyTable.of(batch);
         await sql`
           insert into person_match_keys (match_key, person_id)

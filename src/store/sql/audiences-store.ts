@@ -158,6 +158,10 @@ export class SqlAudiencesStore implements AudiencesStore {
     return this.rows.members(audienceId, request);
   }
 
+  mergeStagedRows(audienceId: string): Promise<number> {
+    return this.rows.mergeStaged(audienceId);
+  }
+
   setPersonMatchKeys(personId: string, keys: Buffer[]): Promise<void> {
     return this.rows.setPersonMatchKeys(personId, keys);
   }
