@@ -19,6 +19,10 @@ export interface Config {
   /** Test users one app may have; creating more answers (#2900) Too many test accounts. */
   testUsersPerApp: number;
   logLevel: string;
+  /** Pins the control plane's admin token (GRAPHD_ADMIN_TOKEN); otherwise one is made and kept in the store. */
+  adminToken?: string;
+  /** redis://... shared by every process for counters, settings, faults and the journal; absent = in memory. */
+  redis?: string;
 }
 
 export const defaultConfig: Config = Object.freeze({

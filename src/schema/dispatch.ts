@@ -31,6 +31,7 @@ export async function dispatch(schema: CompiledSchema, call: GraphCall, ctx: Con
   if (root) {
     if (root.method !== method) throw GraphError.of('unsupportedMethod', { method: method.toLowerCase(), id: segments.join('/') });
     if (root.needsToken) requireToken(ctx);
+    await ctx.onRoute?.({ method, nodeType: 'root', id: segments.join('/') });
     return { json: await root.run(validateParams(root.params, params), ctx) };
   }
   if (ctx.viewer.kind === 'ANONYMOUS' && !(await takesAnonymous(schema, call, ctx))) throw GraphError.of('tokenRequired');
@@ -38,11 +39,17 @@ export async function dispatch(schema: CompiledSchema, call: GraphCall, ctx: Con
   if (segments.length === 0) throw GraphError.of('noNodeSpecified');
   if (segments.length > 3) throw GraphError.of('unknownPathComponents', { path: '/' + segments.slice(2).join('/') });
   const resolved = await resolveNode(schema, segments[0], method, ctx);
+  await announce(resolved, method, segments[1], ctx);
   if (segments.length === 1) return { json: await nodeCall(schema, resolved, call, ctx) };
   const edge = resolved.type.edges?.[segments[1]];
   if (!edge || !inWindow(edge, ctx.major)) throw GraphError.of('nonexistingField', { field: segments[1], nodeType: resolved.type.name });
   if (segments.length === 3) return edgeChildCall(schema, resolved, edge, segments[2], call, ctx);
   return edgeCall(schema, resolved, edge, segments[1], call, ctx);
+}
+
+function announce(resolved: ResolvedNode, method: Method, edge: string | undefined, ctx: Context): Promise<void> | undefined {
+  const { type, node, pathId } = resolved;
+  return ctx.onRoute?.({ method, nodeType: type.name, id: pathId, edge, adAccountId: type.adAccountOf?.(node) });
 }
 
 function requireToken(ctx: Context): void {
@@ -128,6 +135,8 @@ async function multiRead(schema: CompiledSchema, call: GraphCall, ctx: Context):
   const out: Record<string, unknown> = {};
   for (const id of ids) {
     const resolved = await resolveNode(schema, id, 'GET', ctx);
+    // Each id counts as a call of its own (graph-protocol.md §3.3).
+    await announce(resolved, 'GET', edgeName, ctx);
     if (edgeName === undefined) {
       out[id] = await nodeCall(schema, resolved, call, ctx);
       continue;

@@ -24,6 +24,24 @@ export interface Context {
   audienceSettings: UploadSettings;
   /** Config.testUsersPerApp; absent means Meta's 2000. */
   testUsersPerApp?: number;
+  /**
+   * Told what a call reached once routing knows it (node type, edge, ad account), before
+   * the call runs; throwing a GraphError refuses the call. The server hangs rate limits
+   * and faults here without the schema knowing of either.
+   */
+  onRoute?: (target: RouteTarget) => Promise<void>;
+}
+
+/** What a Graph call resolved to: `/act_1/customaudiences` is AdAccount + customaudiences. */
+export interface RouteTarget {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Schema type name, or `root` for /debug_token and /oauth/access_token. */
+  nodeType: string;
+  /** The id as the path gave it (`me`, `act_1`, a numeric id), or the root path. */
+  id: string;
+  edge?: string;
+  /** The numeric ad account id (no `act_`) the node belongs to, when it belongs to one. */
+  adAccountId?: string;
 }
 
 /** A version window in Graph major versions: available when since <= major < until. */
@@ -111,6 +129,8 @@ export interface TypeDef<N = any> {
   delete?: OperationDef<N>;
   /** Lower-case name shown as metadata.type; defaults to name.toLowerCase(). */
   metadataType?: string;
+  /** The numeric id of the ad account this node is or belongs to (rate limits, faults). */
+  adAccountOf?(node: N): string | undefined;
 }
 
 /** Endpoints that hang off the root rather than a node: /debug_token, /oauth/access_token. */

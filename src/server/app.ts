@@ -11,6 +11,13 @@ import { dispatch } from '../schema/dispatch.js';
 import type { Context } from '../schema/types.js';
 import type { Store } from '../store/types.js';
 import { installSalt } from '../identity/install-salt.js';
+import { MemoryState } from '../state/memory-state.js';
+import type { SharedState } from '../state/shared-state.js';
+import { registerControl } from '../control/register-control.js';
+import { batchIndexHeader } from './batch-header.js';
+import { TransportFaultSignal, type GraphCall } from './graph-hooks.js';
+import { operatingHooks } from './operating.js';
+import { playTransportFault } from './transport-faults.js';
 import { toGraphError } from './fastify-errors.js';
 import { registerAvatars } from './avatars.js';
 import { redactingSerializers } from './log-redaction.js';
@@ -22,6 +29,10 @@ export interface AppOptions {
   /** Unix seconds; tests pass a movable clock. */
   clock?: () => number;
   logger?: boolean | object;
+  /** Counters, settings, fault rules and the journal shared by processes; in memory by default. */
+  state?: SharedState;
+  /** The control plane's admin token; read from (or made once in) the store's settings when absent. */
+  adminToken?: string;
 }
 
 const systemClock = () => Math.floor(Date.now() / 1000);
@@ -36,6 +47,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const salt = await installSalt(store);
   const audienceSettings = { processingDelay: config.audienceProcessingDelay };
+  const state = options.state ?? new MemoryState();
+  const operating = await operatingHooks({ config, store, state, clock });
+  const hooks = operating.hooks;
+  const routeHooks = hooks.filter((hook) => hook.onRoute);
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel, ...(options.logger === true ? {} : options.logger), serializers: redactingSerializers } : false,
     bodyLimit: config.bodyLimit,
@@ -48,15 +63,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // 2. graphd's own routes live under a reserved prefix, outside the Graph namespace.
   registerAvatars(app);
+  await registerControl(app, { config, store, state, clock, adminToken: options.adminToken, routes: operating.controlRoutes });
 
   // 3. Everything else is the Graph API.
   const graph = async (request: FastifyRequest, reply: FastifyReply) => {
-    let graphRequest: GraphRequest | undefined;
+    const call: GraphCall = { startedAt: Date.now(), method: request.method, path: request.url.split('?')[0], batch: batchOf(request) };
     try {
-      graphRequest = readGraphRequest(
+      call.request = readGraphRequest(
         {
           method: request.method,
-          path: request.url.split('?')[0],
+          path: call.path,
           headers: request.headers,
           query: request.query as Record<string, string | string[]>,
           body: request.body as DecodedBody | undefined,
@@ -64,10 +80,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         config.versions,
         config.publicUrl,
       );
+      const graphRequest = call.request;
       const now = clock();
-      const viewer = await viewerFor(graphRequest, store, now);
+      call.viewer = await viewerFor(graphRequest, store, now);
+      for (const hook of hooks) await hook.beforeCall?.(call);
       const ctx: Context = {
-        viewer,
+        viewer: call.viewer,
         store,
         major: graphRequest.major,
         now,
@@ -77,39 +95,92 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         salt,
         audienceSettings,
         testUsersPerApp: config.testUsersPerApp,
+        onRoute: routeHooks.length === 0 ? undefined : async (target) => {
+          call.target = target;
+          for (const hook of routeHooks) await hook.onRoute!(call, target);
+        },
       };
       const answer = await dispatch(schema, graphRequest, ctx);
-      if ('raw' in answer) return send(reply, { ...answer.raw, body: answer.raw.body ?? '' });
+      if ('raw' in answer) return await answerWith(request, reply, call, { ...answer.raw, body: answer.raw.body ?? '' });
       const ifNoneMatch = request.headers['if-none-match'];
-      return send(
+      return await answerWith(
+        request,
         reply,
+        call,
         successResponse(answer.json, {
           method: graphRequest.method,
           version: graphRequest.version,
           pretty: graphRequest.pretty,
           ifNoneMatch: Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch,
+          headers: await extraHeaders(call),
         }),
       );
     } catch (error) {
-      return send(reply, renderError(request, error, graphRequest));
+      if (error instanceof TransportFaultSignal) {
+        await playTransportFault(request, reply, call, error.fault);
+        for (const hook of hooks) hook.afterCall?.(call);
+        return reply;
+      }
+      return answerWith(request, reply, call, renderError(request, error, call.request, await extraHeaders(call)));
     }
   };
+
+  /** Sends an answer and tells the hooks how the call ended. */
+  const answerWith = async (request: FastifyRequest, reply: FastifyReply, call: GraphCall, response: GraphResponse) => {
+    call.status = response.status;
+    call.traceId = response.headers['x-fb-request-id'];
+    call.error ??= errorOf(request);
+    send(reply, response);
+    for (const hook of hooks) hook.afterCall?.(call);
+    return reply;
+  };
+
+  const extraHeaders = async (call: GraphCall): Promise<Record<string, string> | undefined> => {
+    let headers: Record<string, string> | undefined;
+    for (const hook of hooks) {
+      try {
+        const more = await hook.responseHeaders?.(call);
+        if (more) headers = { ...headers, ...more };
+      } catch {
+        // Usage headers are advisory: an answer is never lost for want of one.
+      }
+    }
+    return headers;
+  };
+
   app.route({ method: ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'], url: '/', handler: graph });
   app.route({ method: ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'], url: '/*', handler: graph });
 
   // Errors Fastify raises before the handler (bad body, too large) still answer as Graph errors.
-  app.setErrorHandler((error, request, reply) => send(reply, renderError(request, error, undefined)));
+  app.setErrorHandler((error, request, reply) => {
+    const call: GraphCall = { startedAt: Date.now(), method: request.method, path: request.url.split('?')[0], batch: batchOf(request) };
+    return answerWith(request, reply, call, renderError(request, error, undefined, undefined));
+  });
   return app;
 }
 
-function renderError(request: FastifyRequest, error: unknown, graphRequest: GraphRequest | undefined): GraphResponse {
+const thrown = Symbol('graph error');
+
+function renderError(request: FastifyRequest, error: unknown, graphRequest: GraphRequest | undefined, headers: Record<string, string> | undefined): GraphResponse {
   const graphError = error instanceof GraphError ? error : toGraphError(error);
   if (!(error instanceof GraphError) && graphError.spec.code === 1) request.log.error({ err: error }, 'unexpected error');
+  (request as FastifyRequest & { [thrown]?: GraphError })[thrown] = graphError;
   return errorResponse(graphError, {
     version: graphRequest?.version,
     pretty: graphRequest?.pretty,
+    headers,
     suppressHttpCode: graphRequest?.suppressHttpCode ?? /[?&]suppress_http_code=(1|true)(&|$)/.test(request.url),
   });
+}
+
+function errorOf(request: FastifyRequest): GraphError | undefined {
+  return (request as FastifyRequest & { [thrown]?: GraphError })[thrown];
+}
+
+/** Batch operations run as inner requests carrying their position in this header. */
+function batchOf(request: FastifyRequest): GraphCall['batch'] {
+  const header = request.headers[batchIndexHeader];
+  return typeof header === 'string' && /^\d+$/.test(header) ? { index: Number(header) } : undefined;
 }
 
 function send(reply: FastifyReply, response: GraphResponse): FastifyReply {

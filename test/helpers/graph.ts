@@ -23,7 +23,12 @@ export interface Harness {
   get(path: string, query?: Record<string, string>, headers?: Record<string, string>): Promise<Reply>;
   post(path: string, form: Record<string, string>, query?: Record<string, string>): Promise<Reply>;
   del(path: string, query?: Record<string, string>): Promise<Reply>;
+  /** A control-plane call (`/_graphd/...`) with the admin token and a JSON body. */
+  control(method: string, path: string, body?: unknown): Promise<Reply>;
 }
+
+/** The admin token every test app is built with. */
+export const testAdminToken = 'graphd_admin_test';
 
 export const startTime = 1_767_225_600; // 2026-01-01T00:00:00Z
 
@@ -34,7 +39,7 @@ export function useGraph(open: OpenStore, config: Partial<Config> = {}): () => H
     const store = await open();
     const clock = { now: startTime };
     const world = await seedDemoWorld(store, { now: clock.now, people: 12, seed: 7 });
-    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now });
+    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now, adminToken: testAdminToken });
     const request: Harness['request'] = async (method, url, options = {}) => {
       const response = await app.inject({ method: method as 'GET', url, headers: options.headers, payload: options.payload as string });
       let json: unknown;
@@ -62,6 +67,11 @@ export function useGraph(open: OpenStore, config: Partial<Config> = {}): () => H
           payload: new URLSearchParams(form).toString(),
         }),
       del: (path, query) => request('DELETE', withQuery(path, query)),
+      control: (method, path, body) =>
+        request(method, path, {
+          headers: { authorization: `Bearer ${testAdminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          payload: body === undefined ? undefined : JSON.stringify(body),
+        }),
     };
   });
   afterAll(async () => {

@@ -25,6 +25,7 @@ export const adAccountType: TypeDef<AdAccountNode> = {
   description: 'Represents a business, person or other entity who creates and manages ads on Facebook.',
   defaultFields: ['id'],
   load: loadAdAccount,
+  adAccountOf: (account) => account.id,
   fields: {
     id: { type: 'string', description: 'The string act_{ad_account_id}.' },
     account_id: { type: 'numeric string', description: 'The ID of the Ad Account.' },

@@ -41,6 +41,7 @@ export const customAudienceType: TypeDef<AudienceNode> = {
   description: "An ad account's audience: a customer list, a lookalike, or people who did something.",
   defaultFields: ['id'],
   load: loadAudience,
+  adAccountOf: (audience) => audience.ad_account_id,
   fields: {
     id: plain('numeric string', 'The ID of this custom audience.'),
     account_id: { type: 'numeric string', description: 'The ad account that owns the audience.', resolve: (a) => a.ad_account_id },
