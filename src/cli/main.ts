@@ -18,4 +18,6 @@ program
   .option('--audience-processing <seconds>', 'seconds audiences show as updating after a change (GRAPHD_AUDIENCE_PROCESSING_SECONDS)')
   .action(serve);
 
+// Commands that operate a running graphd; each group lives in its own file.
+
 await program.parseAsync();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import type { RuntimeSettings } from '../state/live-document.js';
 import type { SharedState } from '../state/shared-state.js';
 import type { Store } from '../store/types.js';
 
@@ -10,6 +11,8 @@ export interface ControlContext {
   state: SharedState;
   /** Unix seconds. */
   clock: () => number;
+  /** The runtime settings features registered (rate limits, async state ...). */
+  settings: RuntimeSettings;
 }
 
 /**

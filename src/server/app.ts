@@ -11,6 +11,7 @@ import { dispatch } from '../schema/dispatch.js';
 import type { Context } from '../schema/types.js';
 import type { Store } from '../store/types.js';
 import { installSalt } from '../identity/install-salt.js';
+import { RuntimeSettings } from '../state/live-document.js';
 import { MemoryState } from '../state/memory-state.js';
 import type { SharedState } from '../state/shared-state.js';
 import { registerControl } from '../control/register-control.js';
@@ -48,7 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const salt = await installSalt(store);
   const audienceSettings = { processingDelay: config.audienceProcessingDelay };
   const state = options.state ?? new MemoryState();
-  const operating = await operatingHooks({ config, store, state, clock });
+  const settings = new RuntimeSettings();
+  const operating = await operatingHooks({ config, store, state, clock, settings });
   const hooks = operating.hooks;
   const routeHooks = hooks.filter((hook) => hook.onRoute);
   const app = Fastify({
@@ -63,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // 2. graphd's own routes live under a reserved prefix, outside the Graph namespace.
   registerAvatars(app);
-  await registerControl(app, { config, store, state, clock, adminToken: options.adminToken, routes: operating.controlRoutes });
+  await registerControl(app, { config, store, state, clock, settings, adminToken: options.adminToken, routes: operating.controlRoutes });
 
   // 3. Everything else is the Graph API.
   const graph = async (request: FastifyRequest, reply: FastifyReply) => {

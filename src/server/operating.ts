@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { ControlRoutes } from '../control/control-context.js';
+import type { RuntimeSettings } from '../state/live-document.js';
 import type { SharedState } from '../state/shared-state.js';
 import type { Store } from '../store/types.js';
 import type { GraphHooks } from './graph-hooks.js';
@@ -10,6 +11,8 @@ export interface OperatingDeps {
   state: SharedState;
   /** Unix seconds. */
   clock: () => number;
+  /** Each feature registers its runtime setting (a LiveDocument) here. */
+  settings: RuntimeSettings;
 }
 
 export interface Operating {
