@@ -23,6 +23,10 @@ export interface Config {
   adminToken?: string;
   /** redis://... shared by every process for counters, settings, faults and the journal; absent = in memory. */
   redis?: string;
+  /** Prefix of graphd's keys in Redis, so one Redis can serve several installs. */
+  redisPrefix: string;
+  /** Processes serving one port (node:cluster); 1 = this process serves. */
+  workers: number;
 }
 
 export const defaultConfig: Config = Object.freeze({
@@ -37,4 +41,6 @@ export const defaultConfig: Config = Object.freeze({
   audienceProcessingDelay: 0,
   testUsersPerApp: 2000,
   logLevel: 'info',
+  redisPrefix: 'graphd:',
+  workers: 1,
 });

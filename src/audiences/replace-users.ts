@@ -7,7 +7,7 @@ import { audienceError } from './audience-errors.js';
 import { appUserIdsInApps } from './app-user-ids.js';
 import { readPayload } from './payload.js';
 import { isClosed, readSessionParam, sessionLifetimeSeconds } from './sessions.js';
-import { answer, applyBatch, assertDataSource, type UploadSettings } from './upload-users.js';
+import { answer, applyBatch, assertDataSource, lockAudience, type UploadSettings } from './upload-users.js';
 
 /** Replace refuses audiences this large (2650/1870144). */
 export const maxReplaceMembers = 100_000_000;
@@ -32,6 +32,7 @@ export async function replaceUsers(store: Store, viewer: Viewer, audience: Custo
     throw audienceError('replaceTimedOut');
   }
   return store.transaction(async (tx) => {
+    audience = await lockAudience(tx, audience, 'post');
     let session = await tx.audiences.getSession(audience.id, param.session_id);
     if (session) {
       if (session.kind !== 'replace') throw audienceError('sessionSchemaChanged');

@@ -1,3 +1,4 @@
+import { GraphError } from '../graph/graph-error.js';
 import type { Viewer } from '../identity/viewer.js';
 import type { AudienceSessionRow, CustomAudienceRow } from '../store/audience-types.js';
 import type { Store } from '../store/types.js';
@@ -42,9 +43,11 @@ export async function uploadUsers(
   assertDataSource(audience, payload);
   const sessionParam = readSessionParam(params.session) ?? implicitSession();
   return store.transaction(async (tx) => {
-    const session = await openSession(tx, audience, kind, sessionParam, payload, now);
-    await applyBatch(tx, audience, kind, payload, session, sessionParam, now, settings);
-    return answer(audience.id, session, payload);
+    const current = await lockAudience(tx, audience, kind === 'add' ? 'post' : 'delete');
+    assertDataSource(current, payload);
+    const session = await openSession(tx, current, kind, sessionParam, payload, now);
+    await applyBatch(tx, current, kind, payload, session, sessionParam, now, settings);
+    return answer(current.id, session, payload);
   });
 }
 
@@ -96,6 +99,16 @@ export async function applyBatch(
     time_updated: now,
   });
   await tx.audiences.putSession(session);
+}
+
+/**
+ * The audience as it is now, held for the rest of the transaction: a batch applied by
+ * another request (or process) since it was first read is counted on top, not lost.
+ */
+export async function lockAudience(tx: Store, audience: CustomAudienceRow, method: string): Promise<CustomAudienceRow> {
+  const current = await tx.audiences.lock(audience.id);
+  if (!current) throw GraphError.of('unsupportedMethod', { method, id: audience.id });
+  return current;
 }
 
 /** The first upload fixes the data source: single-key and multi-key uploads do not mix (2650). */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, type Config } from '../config.js';
 import type { VersionSettings } from '../graph/versions.js';
@@ -13,6 +14,9 @@ export interface ServeFlags {
   versions?: string;
   audienceProcessing?: string;
   testUsersPerApp?: string;
+  redis?: string;
+  redisPrefix?: string;
+  workers?: string;
 }
 
 /** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
@@ -33,6 +37,9 @@ export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.e
     logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
     versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS),
     audienceProcessingDelay: secondsFrom(flags.audienceProcessing ?? env.GRAPHD_AUDIENCE_PROCESSING_SECONDS),
+    redis: redisFrom(flags.redis ?? env.GRAPHD_REDIS),
+    redisPrefix: flags.redisPrefix ?? env.GRAPHD_REDIS_PREFIX ?? defaultConfig.redisPrefix,
+    workers: workersFrom(flags.workers ?? env.GRAPHD_WORKERS),
     testUsersPerApp: countFrom('--test-users-per-app', flags.testUsersPerApp ?? env.GRAPHD_TEST_USERS_PER_APP, defaultConfig.testUsersPerApp),
   });
 }
@@ -57,4 +64,18 @@ function countFrom(flag: string, text: string | undefined, fallback: number): nu
   const count = Number(text);
   if (!Number.isInteger(count) || count < 0) throw new Error(`${flag} must be a whole number: ${text}`);
   return count;
+}
+
+function redisFrom(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^rediss?:\/\//.test(text)) throw new Error(`--redis must be redis://... or rediss://...: ${text}`);
+  return text;
+}
+
+/** A count, or `auto` for one worker per CPU. */
+function workersFrom(text: string | undefined): number {
+  if (text === 'auto') return availableParallelism();
+  const workers = countFrom('--workers', text, defaultConfig.workers);
+  if (workers < 1) throw new Error(`--workers must be at least 1: ${text}`);
+  return workers;
 }

@@ -15,6 +15,9 @@ program
   .option('--log-level <level>', 'pino level (GRAPHD_LOG_LEVEL)')
   .option('--versions <range>', 'Graph versions served, e.g. 19-25 (GRAPHD_VERSIONS)')
   .option('--test-users-per-app <n>', 'test users an app may have (GRAPHD_TEST_USERS_PER_APP, default 2000)')
+  .option('--redis <url>', 'redis://... shared by several processes for counters, faults and the journal (GRAPHD_REDIS)')
+  .option('--redis-prefix <prefix>', "prefix of graphd's Redis keys (GRAPHD_REDIS_PREFIX, default graphd:)")
+  .option('--workers <n>', 'processes serving the port, or auto for one per CPU (GRAPHD_WORKERS, default 1)')
   .option('--audience-processing <seconds>', 'seconds audiences show as updating after a change (GRAPHD_AUDIENCE_PROCESSING_SECONDS)')
   .action(serve);
 

@@ -74,6 +74,8 @@ export interface AudiencesStore {
   /** Allocates the id (a CustomAudience node) and stores the audience. */
   create(audience: NewCustomAudience): Promise<CustomAudienceRow>;
   get(id: string): Promise<CustomAudienceRow | undefined>;
+  /** get() that holds the audience until the caller's transaction ends (writers queue behind it). */
+  lock(id: string): Promise<CustomAudienceRow | undefined>;
   update(id: string, patch: CustomAudiencePatch): Promise<void>;
   /** Removes the audience with its rows, members and sessions. */
   delete(id: string): Promise<void>;

@@ -18,7 +18,7 @@ export interface OpenStoreOptions {
 /**
  * Opens the store at url and brings its schema up to date:
  * `sqlite:PATH` (`sqlite:./data/graphd.db`, `sqlite:///abs/path.db`), `sqlite::memory:`,
- * or `postgres://…` / `postgresql://…`.
+ * or `postgres://…` / `postgresql://…` (with `?schema=NAME` to keep the tables in one schema).
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const { db, dialect } = await connect(url, options);
@@ -43,12 +43,22 @@ async function connect(url: string, options: OpenStoreOptions): Promise<Connecti
     return { db: connectSqlite(path), dialect: 'sqlite' };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return { db: await connectPostgres(url, options), dialect: 'postgres' };
+    const { url: server, schema } = schemaOf(url);
+    return { db: await connectPostgres(server, { ...options, schema: options.schema ?? schema }), dialect: 'postgres' };
   }
   throw new Error(
     `graphd store: unsupported database URL ${JSON.stringify(redact(url))}; ` +
       'use sqlite:PATH, sqlite::memory: or postgres://user@host:port/database',
   );
+}
+
+/** `postgres://host/db?schema=tenant_a` keeps graphd's tables in that schema (one database, many installs). */
+function schemaOf(url: string): { url: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { url };
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
 }
 
 /** Keeps passwords out of error messages. */

@@ -29,6 +29,7 @@ export class SqlAudiencesStore implements AudiencesStore {
   constructor(
     private readonly db: Kysely<Database>,
     keyTable: KeyTable,
+    private readonly dialect: 'sqlite' | 'postgres',
   ) {
     this.rows = new AudienceRows(db, keyTable);
     this.sessions = new AudienceSessions(db);
@@ -48,6 +49,21 @@ export class SqlAudiencesStore implements AudiencesStore {
 
   async get(id: string): Promise<CustomAudienceRow | undefined> {
     const row = await this.db.selectFrom('custom_audiences').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toAudience(row);
+  }
+
+  /**
+   * Reads the audience and holds it until the transaction ends, so concurrent batches of
+   * one session (from any process) apply one after another and every count adds up.
+   * SQLite needs no row lock: its writers are serialised already.
+   */
+  async lock(id: string): Promise<CustomAudienceRow | undefined> {
+    const row = await this.db
+      .selectFrom('custom_audiences')
+      .selectAll()
+      .where('id', '=', id)
+      .$if(this.dialect === 'postgres', (query) => query.forUpdate())
+      .executeTakeFirst();
     return row && toAudience(row);
   }
 
