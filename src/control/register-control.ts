@@ -18,7 +18,7 @@ export interface ControlOptions extends ControlContext {
 export async function registerControl(app: FastifyInstance, options: ControlOptions): Promise<void> {
   const { routes, adminToken: pinned, ...ctx } = options;
   const adminToken = await adminTokenOf(ctx.store, pinned ?? ctx.config.adminToken);
-  app.get(`${controlPrefix}/health`, async () => ({ status: 'ok', store: ctx.config.db.startsWith('sqlite:') ? 'sqlite' : 'postgres', shared_state: ctx.state.kind }));
+  app.get(`${controlPrefix}/health`, async () => ({ status: 'ok', pid: process.pid, store: ctx.config.db.startsWith('sqlite:') ? 'sqlite' : 'postgres', shared_state: ctx.state.kind }));
   await app.register(
     async (scope) => {
       scope.addHook('onRequest', async (request) => {

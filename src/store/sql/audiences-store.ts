@@ -55,7 +55,7 @@ export class SqlAudiencesStore implements AudiencesStore {
   /**
    * Reads the audience and holds it until the transaction ends, so concurrent batches of
    * one session (from any process) apply one after another and every count adds up.
-   * SQLite needs no row lock: its writers are serialised already.
+   * SQLite needs no row lock: its transactions hold the write lock from their start.
    */
   async lock(id: string): Promise<CustomAudienceRow | undefined> {
     const row = await this.db

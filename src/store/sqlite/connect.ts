@@ -39,7 +39,11 @@ export function cachingStatements(database: SqliteDatabase.Database, capacity = 
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => database.close(),
-    prepare(sql) {
+    prepare(text) {
+      // Kysely opens transactions with a deferred `begin`; one that reads and then writes fails
+      // with SQLITE_BUSY when another process (--workers) wrote in between. IMMEDIATE takes the
+      // write lock up front, so writers on one file queue (busy_timeout) instead of failing.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = statements.get(sql);
       if (cached !== undefined) {
         if (cached.busy) return database.prepare(sql);
