@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from '../database.js';
 
 export interface PostgresOptions {
@@ -35,7 +36,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     await pool.end();
     throw error;
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
 }
 
 /** pg lets a URL's `options` override the config's, so the schema's search_path is merged into the URL's. */
