@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process --only read|ingest
+ * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process --only read|ingest|seed
  * --rows 1000000 --db sqlite|postgres]`: runs every bench (read, then ingest) and prints a
  * summary. Exits 1 when a figure misses its target.
  */
@@ -7,6 +7,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultIngestOptions, formatIngest, ingestBench, readIngestArgs } from './ingest.js';
 import { readBench } from './read.js';
+import { formatSeed, readSeedArgs, seedBench } from './seed.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,9 +30,9 @@ const options = {
   warmup: Number(values.warmup),
   inProcess: values['in-process'],
 };
-const targets = { read: 0.6, ingest: 0.35, ingestRssBytes: 300 * 2 ** 20 };
-const benches = values.only ? [values.only] : ['read', 'ingest'];
-for (const name of benches) if (name !== 'read' && name !== 'ingest') throw new Error(`--only takes read or ingest, not ${name}`);
+const targets = { read: 0.6, ingest: 0.35, ingestRssBytes: 300 * 2 ** 20, seedSecondsPerMillion: 60 };
+const benches = values.only ? [values.only] : ['read', 'ingest', 'seed'];
+for (const name of benches) if (!['read', 'ingest', 'seed'].includes(name)) throw new Error(`--only takes read, ingest or seed, not ${name}`);
 
 console.log(`node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()[0].toFixed(2)}\n`);
 const verdicts: string[] = [];
@@ -67,6 +68,13 @@ if (benches.includes('ingest')) {
   verdict(`ingest: graphd/raw append = ${fixed(ingest.ratio, 3)} (target >= ${targets.ingest})`, ingest.ratio >= targets.ingest);
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   verdict(`ingest: peak RSS ${mb(ingest.peakRss)} MB (target <= ${mb(targets.ingestRssBytes)} MB)`, ingest.peakRss <= targets.ingestRssBytes);
+}
+
+if (benches.includes('seed')) {
+  // --people here is the ingest world's size; the seed bench always seeds its million.
+  const seed = await seedBench(readSeedArgs([]));
+  console.log(`${formatSeed(seed)}\n`);
+  verdict(`seed: ${fixed(seed.secondsPerMillion, 1)} s per million people (target <= ${targets.seedSecondsPerMillion})`, seed.secondsPerMillion <= targets.seedSecondsPerMillion);
 }
 
 for (const line of verdicts) console.log(line);

@@ -21,12 +21,20 @@ export interface Config {
   logLevel: string;
   /** Pins the control plane's admin token (GRAPHD_ADMIN_TOKEN); otherwise one is made and kept in the store. */
   adminToken?: string;
+  /** A world file (YAML or JSON) loaded at start, after the demo world (docs/control-plane.md). */
+  seed?: string;
   /** redis://... shared by every process for counters, settings, faults and the journal; absent = in memory. */
   redis?: string;
   /** Prefix of graphd's keys in Redis, so one Redis can serve several installs. */
   redisPrefix: string;
   /** Processes serving one port (node:cluster); 1 = this process serves. */
   workers: number;
+  /** Meta's rate limits at an Ads API access tier, or off (docs/rate-limits.md). */
+  rateLimits: 'off' | 'development' | 'standard';
+  /** Requests the journal keeps (GET /_graphd/requests); 0 turns the journal off. */
+  journalSize: number;
+  /** Accept params no operation declares instead of answering Meta's error (docs/strictness.md). */
+  loose: boolean;
 }
 
 export const defaultConfig: Config = Object.freeze({
@@ -43,4 +51,7 @@ export const defaultConfig: Config = Object.freeze({
   logLevel: 'info',
   redisPrefix: 'graphd:',
   workers: 1,
+  rateLimits: 'standard',
+  journalSize: 1000,
+  loose: false,
 });

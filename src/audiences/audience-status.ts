@@ -1,4 +1,5 @@
 import type { CustomAudienceRow } from '../store/audience-types.js';
+import { isPending } from './transitions.js';
 
 /** operation_status / delivery_status descriptions (audience-domain.md §3.3, §3.4). */
 const operationDescriptions: Record<number, string> = {
@@ -38,10 +39,15 @@ export interface StatusView {
   approximate_count_upper_bound: number;
 }
 
+/** operation_status.code as reads show it: the pending code (300, 414, 441) while a change waits. */
+export function currentCode(audience: CustomAudienceRow, now: number): number {
+  // Processing whose time passed but was not swept yet (store.settle) already shows its settled code.
+  return isPending(audience, now) || audience.processing_until === 0 ? audience.operation_status : audience.settled_status;
+}
+
 export function statusOf(audience: CustomAudienceRow, now: number): StatusView {
-  const processing = audience.processing_until > now;
-  // Processing that ended but was not swept yet (store.settle) already shows its settled code.
-  const code = processing ? 300 : audience.processing_until > 0 ? audience.settled_status : audience.operation_status;
+  const processing = isPending(audience, now);
+  const code = currentCode(audience, now);
   const unbuilt = audience.subtype === 'LOOKALIKE' && (code === 441 || code >= 431 && code <= 434);
   const [lower, upper] = processing || unbuilt ? [-1, -1] : sizeBounds(audience.member_count);
   const deliverable = !processing && audience.member_count >= minimumDeliverySize;

@@ -6,6 +6,7 @@ import { audienceError } from './audience-errors.js';
 import { readLookalikeSpec, sameLookalike, type LookalikeSpec } from './lookalike-spec.js';
 import { readRule } from './audience-rules.js';
 import { customAudiencesTosId } from './terms.js';
+import type { AudienceTransitions } from './transitions-request.js';
 
 /** Per ad account and subtype (docs/audiences.md): the seed page's 500 CUSTOM / 10000 LOOKALIKE, the guide's others. */
 export const audienceLimits: Record<string, number> = {
@@ -32,9 +33,9 @@ const keptAsGiven = [
 /** The params that decide whether enable_fetch_or_create finds an existing audience. */
 const identityParams = ['claim_objective', 'content_type', 'event_source_group', 'event_sources', 'inclusions', 'exclusions'] as const;
 
-export async function createAudience(store: Store, viewer: Viewer, adAccountId: string, params: Record<string, any>, now: number): Promise<{ id: string }> {
+export async function createAudience(store: Store, viewer: Viewer, adAccountId: string, params: Record<string, any>, now: number, transitions: AudienceTransitions): Promise<{ id: string }> {
   await assertAccount(store, viewer, adAccountId, 'write');
-  const audience = await describe(store, adAccountId, params, now);
+  const audience = await describe(store, adAccountId, params, now, transitions);
   if (params.enable_fetch_or_create === true) {
     const existing = await findIdentical(store, adAccountId, audience);
     if (existing) return { id: existing.id };
@@ -47,7 +48,7 @@ export async function createAudience(store: Store, viewer: Viewer, adAccountId: 
   return { id: created.id };
 }
 
-async function describe(store: Store, adAccountId: string, params: Record<string, any>, now: number): Promise<NewCustomAudience> {
+async function describe(store: Store, adAccountId: string, params: Record<string, any>, now: number, transitions: AudienceTransitions): Promise<NewCustomAudience> {
   const attributes: Record<string, unknown> = {};
   for (const name of keptAsGiven) if (params[name] !== undefined) attributes[name] = params[name];
   const base = {
@@ -74,13 +75,16 @@ async function describe(store: Store, adAccountId: string, params: Record<string
     return { ...base, subtype, rule: params.rule, data_source_type: 'EVENT_BASED', data_source_sub_type: rule.dataSourceSubType, operation_status: params.prefill === false ? 200 : 441 };
   }
   const subtype = params.subtype ?? (params.lookalike_spec !== undefined ? 'LOOKALIKE' : 'CUSTOM');
-  if (subtype === 'LOOKALIKE') return { ...base, subtype, ...(await lookalike(store, adAccountId, params)) };
+  if (subtype === 'LOOKALIKE') return { ...base, subtype, ...(await lookalike(store, adAccountId, params)), ...transitions.change(undefined, now, populating) };
   if (subtype === 'CUSTOM') {
     if (!params.customer_file_source) throw audienceError('missingParameters', { names: 'customer_file_source' });
     if (!(await store.audiences.tosAccepted(adAccountId)).includes(customAudiencesTosId)) throw audienceError('tosNotAccepted', { account: adAccountId });
   }
   return { ...base, subtype, data_source_type: 'UNKNOWN', data_source_sub_type: 'ANYTHING', operation_status: subtype === 'CUSTOM' ? 410 : 200 };
 }
+
+/** A lookalike shows 441 (still populating) until it settles as the transition mode says; its members come with the build. */
+const populating = { pending: 441, settled: 200 };
 
 async function lookalike(store: Store, adAccountId: string, params: Record<string, any>) {
   if (params.lookalike_spec === undefined) throw audienceError('missingParameters', { names: 'lookalike_spec' });
@@ -100,7 +104,6 @@ async function lookalike(store: Store, adAccountId: string, params: Record<strin
     origin_audience_id: originId,
     data_source_type: 'SEED_BASED',
     data_source_sub_type: 'LOOKALIKE_PLATFORM',
-    operation_status: 441,
   };
 }
 

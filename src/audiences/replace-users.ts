@@ -6,18 +6,22 @@ import { assertAccount } from './access.js';
 import { audienceError } from './audience-errors.js';
 import { appUserIdsInApps } from './app-user-ids.js';
 import { readPayload } from './payload.js';
+import { currentCode } from './audience-status.js';
 import { isClosed, readSessionParam, sessionLifetimeSeconds } from './sessions.js';
-import { answer, applyBatch, assertDataSource, lockAudience, type UploadSettings } from './upload-users.js';
+import { isPending, settledOn } from './transitions.js';
+import type { AudienceTransitions } from './transitions-request.js';
+import { answer, applyBatch, assertDataSource, lockAudience } from './upload-users.js';
 
 /** Replace refuses audiences this large (2650/1870144). */
 export const maxReplaceMembers = 100_000_000;
 
 /**
  * POST /{custom_audience_id}/usersreplace: batch 1 of a session empties the audience and
- * sets 414 (replace in progress); later batches add; last_batch_flag ends it. After 90
- * minutes the session times out and the audience keeps what was uploaded (2650 subcodes).
+ * sets 414 (replace in progress); later batches add; last_batch_flag ends it, and the 414
+ * settles as the transition mode says. After 90 minutes the session times out and the
+ * audience keeps what was uploaded (2650 subcodes).
  */
-export async function replaceUsers(store: Store, viewer: Viewer, audience: CustomAudienceRow, params: { payload?: unknown; session?: unknown }, now: number, settings: UploadSettings) {
+export async function replaceUsers(store: Store, viewer: Viewer, audience: CustomAudienceRow, params: { payload?: unknown; session?: unknown }, now: number, transitions: AudienceTransitions) {
   await assertAccount(store, viewer, audience.ad_account_id, 'write');
   if (audience.subtype !== 'CUSTOM') throw audienceError('notCustomerList');
   const param = readSessionParam(params.session);
@@ -40,11 +44,11 @@ export async function replaceUsers(store: Store, viewer: Viewer, audience: Custo
       if (session.schema !== payload.schema) throw audienceError('sessionSchemaChanged');
     } else {
       if (param.batch_seq !== 1) throw audienceError('replaceBadBatch');
-      if (audience.operation_status === 414 || audience.processing_until > now) throw audienceError('replaceInProgress');
+      if (currentCode(audience, now) === 414 || isPending(audience, now)) throw audienceError('replaceInProgress');
       await tx.audiences.clearRows(audience.id, now);
       session = newReplaceSession(audience.id, param.session_id, payload.schema, param.estimated_num_total, now);
     }
-    await applyBatch(tx, audience, 'add', payload, session, param, now, settings, (settled) => (param.last_batch_flag ? settled : 414));
+    await applyBatch(tx, audience, 'add', payload, session, param, now, transitions, (settled) => ({ pending: 414, settled: param.last_batch_flag ? settled : 414 }));
     const { audience_id: _ignored, ...rest } = answer(audience.id, session, payload);
     return { account_id: audience.ad_account_id, ...rest };
   });
@@ -57,6 +61,6 @@ function newReplaceSession(audienceId: string, sessionId: string, schema: string
 async function endTimedOut(store: Store, audience: CustomAudienceRow, session: AudienceSessionRow): Promise<void> {
   await store.transaction(async (tx) => {
     await tx.audiences.putSession({ ...session, end_time: session.start_time + sessionLifetimeSeconds, stage: 'finished' });
-    await tx.audiences.update(audience.id, { operation_status: 200 });
+    await tx.audiences.update(audience.id, settledOn(200));
   });
 }

@@ -45,3 +45,22 @@ export function implicitSession(): SessionParam {
 export function isClosed(session: AudienceSessionRow, now: number): boolean {
   return session.end_time !== 0 || now >= session.start_time + sessionLifetimeSeconds;
 }
+
+export interface SessionProgress {
+  stage: AudienceSessionRow['stage'];
+  num_matched: number;
+  /** Percent: received of estimated while uploading or processing (at most 99), 100 once finished. */
+  progress: number;
+}
+
+/**
+ * Where a session stands as reads show it. A session whose last batch started a change that
+ * still waits (docs/async-state.md) reads `processing` with num_matched -1 until the audience
+ * settles; stored `processing` on a settled audience reads `finished`.
+ */
+export function sessionProgress(session: AudienceSessionRow, audiencePending: boolean): SessionProgress {
+  const stage = session.stage === 'processing' && !audiencePending ? 'finished' : session.stage;
+  if (stage === 'finished') return { stage, num_matched: session.num_matched, progress: 100 };
+  const progress = session.estimated_num_total > 0 ? Math.min(99, Math.floor((session.num_received / session.estimated_num_total) * 100)) : 0;
+  return { stage, num_matched: stage === 'processing' ? -1 : session.num_matched, progress };
+}

@@ -7,12 +7,10 @@ import { audienceError } from './audience-errors.js';
 import { settledStatus } from './audience-lifecycle.js';
 import { appUserIdsInApps } from './app-user-ids.js';
 import { readPayload, type ReadPayload } from './payload.js';
+import { currentCode } from './audience-status.js';
 import { implicitSession, isClosed, readSessionParam, type SessionParam } from './sessions.js';
-
-export interface UploadSettings {
-  /** Seconds an audience shows as updating (300) after a change; 0 = immediate. */
-  processingDelay: number;
-}
+import { isPending } from './transitions.js';
+import type { AudienceTransitions } from './transitions-request.js';
 
 export interface UploadAnswer {
   audience_id: string;
@@ -34,11 +32,11 @@ export async function uploadUsers(
   kind: 'add' | 'remove',
   params: { payload?: unknown; session?: unknown },
   now: number,
-  settings: UploadSettings,
+  transitions: AudienceTransitions,
 ): Promise<UploadAnswer> {
   await assertAccount(store, viewer, audience.ad_account_id, 'write');
   if (audience.subtype !== 'CUSTOM') throw audienceError('notCustomerList');
-  if (audience.operation_status === 414) throw audienceError('replaceInProgress');
+  if (currentCode(audience, now) === 414) throw audienceError('replaceInProgress');
   const payload = readPayload(params.payload, await appUserIdsInApps(store, params.payload));
   assertDataSource(audience, payload);
   const sessionParam = readSessionParam(params.session) ?? implicitSession();
@@ -46,7 +44,7 @@ export async function uploadUsers(
     const current = await lockAudience(tx, audience, kind === 'add' ? 'post' : 'delete');
     assertDataSource(current, payload);
     const session = await openSession(tx, current, kind, sessionParam, payload, now);
-    await applyBatch(tx, current, kind, payload, session, sessionParam, now, settings);
+    await applyBatch(tx, current, kind, payload, session, sessionParam, now, transitions);
     return answer(current.id, session, payload);
   });
 }
@@ -61,9 +59,14 @@ export function answer(audienceId: string, session: AudienceSessionRow, payload:
   };
 }
 
+/** An upload shows 300 (updating) until it settles. */
+const updating = (settled: number) => ({ pending: 300, settled });
+
 /**
  * Writes one batch of a session: rows, counters, data source and status. A batch_seq the
- * session already has is a replay: nothing is written and nothing counted again.
+ * session already has is a replay: nothing is written and nothing counted again. The status
+ * moves as the transition mode says; a session whose last batch waits with it shows stage
+ * `processing` until the audience settles (docs/async-state.md).
  */
 export async function applyBatch(
   tx: Store,
@@ -73,29 +76,28 @@ export async function applyBatch(
   session: AudienceSessionRow,
   param: SessionParam,
   now: number,
-  settings: UploadSettings,
-  finalStatus?: (settled: number) => number,
+  transitions: AudienceTransitions,
+  outcome: (settled: number) => { pending: number; settled: number } = updating,
 ): Promise<void> {
   if (!(await tx.audiences.recordBatch(audience.id, session.session_id, param.batch_seq))) return;
   const members = kind === 'add' ? await tx.audiences.addRows(audience.id, payload.rows, now) : await tx.audiences.removeRows(audience.id, payload.rows, now);
   session.num_received += payload.received;
   session.num_invalid_entries += payload.invalid;
   const received = Number(audience.attributes.rows_received ?? 0) + (kind === 'add' ? payload.rows.length : 0);
+  const status = transitions.change(audience, now, outcome(settledStatus(members, received, session)));
+  const waits = isPending(status, now);
   if (param.last_batch_flag) {
     session.end_time = now;
-    session.stage = 'finished';
+    session.stage = waits ? 'processing' : 'finished';
     session.num_matched = members;
   }
-  const settled = settledStatus(members, received, session);
-  const final = finalStatus ? finalStatus(settled) : settled;
-  const processing = settings.processingDelay > 0;
+  // This change takes over whatever an earlier session was still processing.
+  if (waits) await tx.audiences.finishProcessingSessions(audience.id);
   await tx.audiences.update(audience.id, {
     data_source_type: 'FILE_IMPORTED',
     data_source_sub_type: payload.dataSourceSubType,
     attributes: { ...audience.attributes, rows_received: received },
-    operation_status: processing ? 300 : final,
-    settled_status: final,
-    processing_until: processing ? now + settings.processingDelay : 0,
+    ...status,
     time_updated: now,
   });
   await tx.audiences.putSession(session);

@@ -17,6 +17,12 @@ export interface ServeFlags {
   redis?: string;
   redisPrefix?: string;
   workers?: string;
+  seed?: string;
+  adminToken?: string;
+  rateLimits?: string;
+  journalSize?: string;
+  loose?: boolean;
+  defaultVersion?: string;
 }
 
 /** Flags win over environment variables (GRAPHD_*), which win over defaults; validated once. */
@@ -35,21 +41,35 @@ export function configFrom(flags: ServeFlags, env: NodeJS.ProcessEnv = process.e
     publicUrl: flags.publicUrl ?? env.GRAPHD_PUBLIC_URL,
     seedDemo: flags.demo ?? env.GRAPHD_DEMO !== '0',
     logLevel: flags.logLevel ?? env.GRAPHD_LOG_LEVEL ?? defaultConfig.logLevel,
-    versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS),
+    versions: versionsFrom(flags.versions ?? env.GRAPHD_VERSIONS, flags.defaultVersion ?? env.GRAPHD_DEFAULT_VERSION),
+    journalSize: countFrom('--journal-size', flags.journalSize ?? env.GRAPHD_JOURNAL_SIZE, defaultConfig.journalSize),
+    loose: flags.loose ?? env.GRAPHD_LOOSE === '1',
     audienceProcessingDelay: secondsFrom(flags.audienceProcessing ?? env.GRAPHD_AUDIENCE_PROCESSING_SECONDS),
     redis: redisFrom(flags.redis ?? env.GRAPHD_REDIS),
     redisPrefix: flags.redisPrefix ?? env.GRAPHD_REDIS_PREFIX ?? defaultConfig.redisPrefix,
     workers: workersFrom(flags.workers ?? env.GRAPHD_WORKERS),
+    seed: flags.seed ?? (env.GRAPHD_SEED || undefined),
+    adminToken: flags.adminToken ?? (env.GRAPHD_ADMIN_TOKEN || undefined),
+    rateLimits: rateLimitsFrom(flags.rateLimits ?? env.GRAPHD_RATE_LIMITS),
     testUsersPerApp: countFrom('--test-users-per-app', flags.testUsersPerApp ?? env.GRAPHD_TEST_USERS_PER_APP, defaultConfig.testUsersPerApp),
   });
 }
 
-/** `19-25`: the Graph versions served, oldest to newest. */
-function versionsFrom(text: string | undefined): VersionSettings {
-  if (text === undefined) return defaultConfig.versions;
-  const match = /^v?(\d+)(?:\.0)?-v?(\d+)(?:\.0)?$/.exec(text.trim());
-  if (!match || Number(match[1]) > Number(match[2])) throw new Error(`--versions must look like 19-25: ${text}`);
-  return { oldest: Number(match[1]), newest: Number(match[2]) };
+/** `19-25`: the Graph versions served, oldest to newest; `25`: the one unversioned paths get (default the newest). */
+function versionsFrom(text: string | undefined, defaultText: string | undefined): VersionSettings {
+  let served = defaultConfig.versions;
+  if (text !== undefined) {
+    const match = /^v?(\d+)(?:\.0)?-v?(\d+)(?:\.0)?$/.exec(text.trim());
+    if (!match || Number(match[1]) > Number(match[2])) throw new Error(`--versions must look like 19-25: ${text}`);
+    served = { oldest: Number(match[1]), newest: Number(match[2]) };
+  }
+  if (defaultText === undefined || defaultText === '') return { oldest: served.oldest, newest: served.newest };
+  const match = /^v?(\d+)(?:\.0)?$/.exec(defaultText.trim());
+  const version = match ? Number(match[1]) : NaN;
+  if (!(version >= served.oldest && version <= served.newest)) {
+    throw new Error(`--default-version must be a served version (${served.oldest} to ${served.newest}): ${defaultText}`);
+  }
+  return { oldest: served.oldest, newest: served.newest, default: version };
 }
 
 function secondsFrom(text: string | undefined): number {
@@ -78,4 +98,10 @@ function workersFrom(text: string | undefined): number {
   const workers = countFrom('--workers', text, defaultConfig.workers);
   if (workers < 1) throw new Error(`--workers must be at least 1: ${text}`);
   return workers;
+}
+
+function rateLimitsFrom(text: string | undefined): Config['rateLimits'] {
+  if (text === undefined || text === '') return defaultConfig.rateLimits;
+  if (text !== 'off' && text !== 'development' && text !== 'standard') throw new Error(`--rate-limits must be development, standard or off: ${text}`);
+  return text;
 }

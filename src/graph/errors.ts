@@ -29,6 +29,9 @@ export const oauth = (code: number, message: string, extra: Partial<ErrorSpec> =
 const token = (subcode: number | undefined, message: string): ErrorSpec =>
   oauth(190, message, { subcode, auth: 'invalid_token' });
 
+/** A failure of the batch as a whole: GraphBatchException, code 1, HTTP 400. */
+const batchError = (message: string): ErrorSpec => ({ code: 1, type: 'GraphBatchException', message, status: 400, auth: 'invalid_request' });
+
 export const catalogue = {
   // --- server side
   unknown: oauth(1, 'An unknown error has occurred.', { status: 500, auth: 'unknown_error' }),
@@ -117,8 +120,18 @@ export const catalogue = {
   fieldsTooDeep: oauth(100, '(#100) Field expansion is nested too deeply: at most {max} levels'),
   // `filtering` (graph/filtering/README.md says which wordings are Meta's and which are ours)
   paramNotArray: oauth(100, '(#100) param {name} must be an array.'),
+  // Strict mode's answer to a param the operation does not take (docs/strictness.md: wording UNCERTAIN).
+  paramUnknown: oauth(100, '(#100) Param {name} is not a valid parameter'),
   filteringFieldInvalid: oauth(100, '(#100) Filtering field {field} is invalid'),
   filteringOperatorUnsupported: oauth(100, '(#100) Filtering field {field} with operator {operator} is not supported'),
+
+  // --- batch requests (docs/batch.md says which codes and wordings are our choice)
+  batchTooLarge: batchError('Too many requests in batch message. Maximum batch size is {max}'),
+  // The double spaces are Meta's (graph-protocol.md §11.3).
+  batchUnresolvedDependency: batchError(
+    'Request {index} cannot depend on an  unresolved request with  name {name}. Requests can only depend on preceding requests',
+  ),
+  batchReferenceUnresolved: oauth(100, '(#100) Could not resolve the reference {reference} against the result of the request named {name}'),
 
   // --- versions
   unknownVersion: oauth(2500, 'Unknown path components: {path}'),
@@ -150,6 +163,18 @@ export const catalogue = {
   userRequestLimit: oauth(17, '(#17) User request limit reached', { status: 403, transient: true }),
   pageRequestLimit: oauth(32, '(#32) Page request limit reached', { status: 403, transient: true }),
   apiRateLimit: oauth(613, '(#613) Calls to this api have exceeded the rate limit.', { transient: true }),
+  // docs/rate-limits.md: statuses and is_transient of these three are graphd's reading of the reference.
+  adAccountRateLimit: oauth(613, '(#613) Calls to this api have exceeded the rate limit.', { subcode: 1487742, transient: true }),
+  customAudienceRateLimit: oauth(
+    80003,
+    '(#80003) There have been too many calls to this ad-account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting#custom-audience.',
+    { subcode: 2446079, transient: true },
+  ),
+  adsManagementRateLimit: oauth(
+    80004,
+    '(#80004) There have been too many calls to this ad-account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting#ads-management.',
+    { subcode: 2446079, transient: true },
+  ),
 
   // --- pages and business assets (docs/differences.md says when graphd answers these)
   pageTokenRequired: oauth(210, '(#210) A page access token is required to request this resource.', { status: 403 }),

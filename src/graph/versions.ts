@@ -1,9 +1,11 @@
 import { GraphError } from './graph-error.js';
 
-/** Graph API versions graphd serves, oldest to newest; unversioned paths get the newest. */
+/** Graph API versions graphd serves, oldest to newest, and the one unversioned paths get. */
 export interface VersionSettings {
   oldest: number;
   newest: number;
+  /** The version of a path without one (--default-version); the newest when absent. */
+  default?: number;
 }
 
 export const defaultVersions: VersionSettings = { oldest: 19, newest: 25 };
@@ -14,7 +16,7 @@ export interface VersionedPath {
   major: number;
   /** Path segments after the version, URI-decoded, empty segments dropped. */
   segments: string[];
-  /** Whether the request named its version (unversioned paths use the newest). */
+  /** Whether the request named its version (unversioned paths use the default). */
   explicit: boolean;
 }
 
@@ -30,7 +32,8 @@ export function splitVersion(path: string, settings: VersionSettings): Versioned
   const segments = raw.map(decodeSegment);
   const match = segments.length > 0 ? versionPattern.exec(segments[0]) : null;
   if (!match) {
-    return { version: `v${settings.newest}.0`, major: settings.newest, segments, explicit: false };
+    const major = settings.default ?? settings.newest;
+    return { version: `v${major}.0`, major, segments, explicit: false };
   }
   const major = Number(match[1]);
   if (match[2] !== '0' || major < settings.oldest || major > settings.newest) {

@@ -8,6 +8,10 @@ import type { PersonRow, Store } from '../store/types.js';
  */
 export async function refreshMatchKeys(store: Store, person: PersonRow): Promise<void> {
   const scoped = await store.apps.scopedUsersOfPerson(person.id);
-  const identifiers = personIdentifiers(person, { appUserIds: scoped.map((s) => s.asid) });
-  await store.audiences.setPersonMatchKeys(person.id, personMatchKeys(identifiers));
+  await store.audiences.setPersonMatchKeys(person.id, matchKeysOf(person, scoped.map((s) => s.asid)));
+}
+
+/** The keys a person is matched by, given their app-scoped ids (none for a new person). */
+export function matchKeysOf(person: PersonRow, appUserIds: readonly string[] = []): Buffer[] {
+  return personMatchKeys(personIdentifiers(person, { appUserIds, madids: person.profile.madids }));
 }

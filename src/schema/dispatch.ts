@@ -116,7 +116,7 @@ async function edgeChildCall(schema: CompiledSchema, resolved: ResolvedNode, edg
 }
 
 async function runOperation(schema: CompiledSchema, operation: OperationDef<any>, node: any, call: GraphCall, ctx: Context): Promise<unknown> {
-  const params = validateParams(operation.params, call.params);
+  const params = validateParams(operation.params, call.params, ctx.looseParams ? 'ignore' : 'reject');
   const result = await operation.run(node, params, ctx);
   const selection = selectionOf(call.params);
   if (!selection || !result.readBack) return result.body;

@@ -1,4 +1,4 @@
-import { compileParams, type ParamSpec, type ParamValidator } from '../graph/params/coerce.js';
+import { compileParams, type ParamSpec, type ParamValidator, type UnknownParams } from '../graph/params/coerce.js';
 
 const compiled = new WeakMap<Record<string, ParamSpec>, ParamValidator>();
 
@@ -12,6 +12,7 @@ export function validatorFor(specs: Record<string, ParamSpec>): ParamValidator {
   return validator;
 }
 
-export function validateParams(specs: Record<string, ParamSpec>, raw: Record<string, unknown>): Record<string, any> {
-  return validatorFor(specs)(raw);
+/** `unknown`: reads leave unknown params out (as Meta does); writes reject them unless graphd runs --loose. */
+export function validateParams(specs: Record<string, ParamSpec>, raw: Record<string, unknown>, unknown: UnknownParams = 'ignore'): Record<string, any> {
+  return validatorFor(specs)(raw, unknown);
 }

@@ -2,7 +2,7 @@ import type { FieldNode } from '../graph/fields/ast.js';
 import type { EdgePage, PageRequest, PagingLimits } from '../graph/paging.js';
 import type { ParamSpec } from '../graph/params/coerce.js';
 import type { Viewer } from '../identity/viewer.js';
-import type { UploadSettings } from '../audiences/upload-users.js';
+import type { AudienceTransitions } from '../audiences/transitions-request.js';
 import type { Store } from '../store/types.js';
 
 /** What every resolver and operation receives besides its input. Nothing HTTP-shaped. */
@@ -21,9 +21,12 @@ export interface Context {
   origin: string;
   /** Per-install secret that keys derived ids (token_for_business, id_for_avatars). */
   salt: string;
-  audienceSettings: UploadSettings;
+  /** How audience changes settle for this request (global async_state mode; whether it is a read). */
+  audienceSettings: AudienceTransitions;
   /** Config.testUsersPerApp; absent means Meta's 2000. */
   testUsersPerApp?: number;
+  /** Config.loose: writes accept params their operation does not declare (docs/strictness.md). */
+  looseParams?: boolean;
   /**
    * Told what a call reached once routing knows it (node type, edge, ad account), before
    * the call runs; throwing a GraphError refuses the call. The server hangs rate limits

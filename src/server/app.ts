@@ -12,10 +12,13 @@ import type { Context } from '../schema/types.js';
 import type { Store } from '../store/types.js';
 import { installSalt } from '../identity/install-salt.js';
 import { RuntimeSettings } from '../state/live-document.js';
+import { AudienceTransitions } from '../audiences/transitions-request.js';
+import { asyncStateDocument } from '../audiences/transitions-setting.js';
 import { MemoryState } from '../state/memory-state.js';
 import type { SharedState } from '../state/shared-state.js';
 import { registerControl } from '../control/register-control.js';
 import { batchIndexHeader } from './batch-header.js';
+import { answerBatch, isBatchRequest } from './batch-runner.js';
 import { TransportFaultSignal, type GraphCall } from './graph-hooks.js';
 import { operatingHooks } from './operating.js';
 import { playTransportFault } from './transport-faults.js';
@@ -47,9 +50,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, schema } = options;
   const clock = options.clock ?? systemClock;
   const salt = await installSalt(store);
-  const audienceSettings = { processingDelay: config.audienceProcessingDelay };
   const state = options.state ?? new MemoryState();
   const settings = new RuntimeSettings();
+  const asyncState = settings.register(asyncStateDocument(state, config.audienceProcessingDelay));
   const operating = await operatingHooks({ config, store, state, clock, settings });
   const hooks = operating.hooks;
   const routeHooks = hooks.filter((hook) => hook.onRoute);
@@ -85,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const graphRequest = call.request;
       const now = clock();
       call.viewer = await viewerFor(graphRequest, store, now);
+      // A batch is no call of its own: each operation comes back through this handler and counts there.
+      if (!call.batch && isBatchRequest(graphRequest)) {
+        const entries = await answerBatch({ app, outer: request, request: graphRequest, viewer: call.viewer, files: (request.body as DecodedBody | undefined)?.files ?? {} });
+        return await answerWith(request, reply, call, successResponse(entries, { method: 'POST', version: graphRequest.version, pretty: graphRequest.pretty, headers: await extraHeaders(call) }));
+      }
       for (const hook of hooks) await hook.beforeCall?.(call);
       const ctx: Context = {
         viewer: call.viewer,
@@ -95,8 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         versionUrl: `${graphRequest.origin}/${graphRequest.version}`,
         accessToken: graphRequest.accessToken,
         salt,
-        audienceSettings,
+        audienceSettings: new AudienceTransitions(await asyncState.current(), graphRequest.method === 'GET'),
         testUsersPerApp: config.testUsersPerApp,
+        looseParams: config.loose,
         onRoute: routeHooks.length === 0 ? undefined : async (target) => {
           call.target = target;
           for (const hook of routeHooks) await hook.onRoute!(call, target);

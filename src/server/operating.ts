@@ -4,6 +4,15 @@ import type { RuntimeSettings } from '../state/live-document.js';
 import type { SharedState } from '../state/shared-state.js';
 import type { Store } from '../store/types.js';
 import type { GraphHooks } from './graph-hooks.js';
+import { Journal } from '../journal/journal.js';
+import { journalHooks } from '../journal/journal-hooks.js';
+import { journalRoutes } from '../control/journal-routes.js';
+import { rateLimits } from '../limits/rate-limits/index.js';
+import { rateLimitRoutes } from '../control/rate-limit-routes.js';
+import { faultHooks } from '../limits/faults/fault-hooks.js';
+import { faultRoutes } from '../control/fault-routes.js';
+import { asyncStateRoutes } from '../control/async-state-routes.js';
+import { controlPlaneRoutes } from '../control/control-plane-routes.js';
 
 export interface OperatingDeps {
   config: Config;
@@ -28,7 +37,17 @@ export interface Operating {
  */
 export async function operatingHooks(deps: OperatingDeps): Promise<Operating> {
   const hooks: GraphHooks[] = [];
-  const controlRoutes: ControlRoutes[] = [];
-  void deps;
+  const controlRoutes: ControlRoutes[] = [...controlPlaneRoutes];
+  // The journal first: its afterCall sees every call, whichever later hook refused it.
+  const journal = new Journal(deps.state, deps.config.journalSize);
+  if (journal.capacity > 0) hooks.push(journalHooks(journal, deps.store));
+  controlRoutes.push(journalRoutes(journal));
+  hooks.push(faultHooks(deps.state));
+  controlRoutes.push(faultRoutes);
+  controlRoutes.push(asyncStateRoutes);
+  // Rate limits last, after the journal and faults: a call they refuse is still journaled.
+  const limits = rateLimits(deps);
+  hooks.push(limits.hooks);
+  controlRoutes.push(rateLimitRoutes(limits.document));
   return { hooks, controlRoutes };
 }

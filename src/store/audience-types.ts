@@ -41,9 +41,15 @@ export interface CustomAudienceRow {
   processing_until: number;
   /** The operation_status code the audience settles on when processing ends. */
   settled_status: number;
+  /** Reads a pending change still waits for (reads mode); 0 = none. */
+  reads_left: number;
+  /** The audience's own transition mode (`immediate`, `seconds:N`, `reads:N`: src/audiences/transitions.ts); null follows the global one. */
+  transition: string | null;
 }
 
-export type NewCustomAudience = Omit<CustomAudienceRow, 'id' | 'member_count' | 'time_updated' | 'time_content_updated' | 'delete_time' | 'processing_until' | 'settled_status'>;
+/** A new audience is settled unless the caller says how its first state settles (a lookalike's 441). */
+export type NewCustomAudience = Omit<CustomAudienceRow, 'id' | 'member_count' | 'time_updated' | 'time_content_updated' | 'delete_time' | 'processing_until' | 'settled_status' | 'reads_left' | 'transition'> &
+  Partial<Pick<CustomAudienceRow, 'processing_until' | 'settled_status' | 'reads_left'>>;
 
 export type CustomAudiencePatch = Partial<Omit<CustomAudienceRow, 'id' | 'ad_account_id' | 'time_created'>>;
 
@@ -89,6 +95,13 @@ export interface AudiencesStore {
   countListed(adAccountId: string, filtering?: FilterClause[]): Promise<number>;
   /** Ends processing whose time has passed: operation_status takes its settled code. */
   settle(now: number): Promise<void>;
+  /**
+   * Counts one read of an audience whose pending change settles by reads: the read that
+   * leaves none settles it. Atomic across processes; answers the audience after the read.
+   */
+  countRead(id: string): Promise<CustomAudienceRow | undefined>;
+  /** Settles the audience's pending change now, whatever was awaited. */
+  settleNow(id: string): Promise<void>;
   /** Audiences seeded from this one (lookalike_audience_ids). */
   derivedFrom(originId: string): Promise<string[]>;
 
@@ -112,11 +125,16 @@ export interface AudiencesStore {
   getSession(audienceId: string, sessionId: string): Promise<AudienceSessionRow | undefined>;
   listSessions(audienceId: string, request: ListRequest, sessionId?: string): Promise<Page<AudienceSessionRow>>;
   putSession(session: AudienceSessionRow): Promise<void>;
+  /** Ends the `processing` stage of the audience's sessions: a newer change has taken it over. */
+  finishProcessingSessions(audienceId: string): Promise<void>;
   /** Records a batch of a session; false when that batch_seq was already received (a replay). */
   recordBatch(audienceId: string, sessionId: string, batchSeq: number): Promise<boolean>;
 
   /** Replaces a person's match keys and joins them to every audience whose uploads hold one. */
   setPersonMatchKeys(personId: string, keys: Buffer[]): Promise<void>;
+
+  /** setPersonMatchKeys for many new people at once (bulk seeding): adds their keys and joins them. */
+  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[]): Promise<void>;
 
   /** Shares with another ad account (idempotent; permissions updated). */
   share(audienceId: string, adAccountId: string, permissions: string, now: number): Promise<void>;

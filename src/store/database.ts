@@ -177,6 +177,8 @@ export interface CustomAudiencesTable {
   delete_time: number;
   processing_until: number;
   settled_status: number;
+  reads_left: number;
+  transition: string | null;
 }
 
 /** One uploaded match key of an audience (kept whether or not it matches anyone). */

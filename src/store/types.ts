@@ -36,6 +36,8 @@ export interface PersonProfile {
   blocked?: boolean;
   /** A stable seed for the generated profile picture. */
   picture_seed?: string;
+  /** Mobile advertiser ids (IDFA / AAID, UUIDs) of the person's devices: what MADID uploads match. */
+  madids?: string[];
 }
 
 export interface PersonRow {
@@ -201,6 +203,11 @@ export interface PeopleStore {
   delete(id: string): Promise<void>;
   list(request: ListRequest): Promise<Page<PersonRow>>;
   count(): Promise<number>;
+  /**
+   * Writes many people in one statement per dialect (bulk seeding), each with the id it
+   * brings; people whose id is already taken are skipped. Answers the ids inserted.
+   */
+  insertMany(people: readonly (NewPerson & { id: string })[]): Promise<string[]>;
 }
 
 export interface AppsStore {
@@ -261,6 +268,42 @@ export interface SettingsStore {
   setIfAbsent(key: string, value: string): Promise<string>;
 }
 
+/** Every table's rows as plain JSON (bytes as `{ "$base64": ... }`), the same from either dialect. */
+export type SnapshotTables = Record<string, Record<string, unknown>[]>;
+
+/** What an app reset removed. */
+export interface AppResetResult {
+  tokens: number;
+  app_scoped_users: number;
+  test_users: number;
+  /** People who lost an app-scoped id: their match keys need refreshing. */
+  people: string[];
+}
+
+export interface AdAccountResetResult {
+  custom_audiences: number;
+  shares: number;
+  terms_accepted: number;
+}
+
+/**
+ * The control plane's whole-store operations. `keepSettings` names the settings that belong
+ * to the install rather than its world (the admin token, the install salt): they survive.
+ */
+export interface AdminStore {
+  /** Each table's columns, parents before children. */
+  tables(): Promise<Record<string, string[]>>;
+  /** Empties every table. */
+  clear(keepSettings: readonly string[]): Promise<void>;
+  /** Forgets the app's tokens, grants, app-scoped users, test users and app requests; the app stays. */
+  resetApp(appId: string): Promise<AppResetResult>;
+  /** Forgets the ad account's audiences (rows, members, sessions, shares), audiences shared to it and its ToS acceptances. */
+  resetAdAccount(adAccountId: string): Promise<AdAccountResetResult>;
+  export(omitSettings: readonly string[]): Promise<SnapshotTables>;
+  /** Replaces every table with the snapshot's rows (tables it lacks end up empty); throws on tables or columns this store lacks. */
+  import(tables: SnapshotTables, keepSettings: readonly string[]): Promise<void>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly nodes: NodesStore;
@@ -276,6 +319,7 @@ export interface Store {
   readonly pageBlocks: PageBlocksStore;
   readonly testUsers: TestUsersStore;
   readonly social: SocialStore;
+  readonly admin: AdminStore;
   /** Runs fn with a store bound to one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

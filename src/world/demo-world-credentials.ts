@@ -45,7 +45,7 @@ async function waitForDemoWorld(store: Store): Promise<DemoCredentials> {
   throw new Error('another graphd process claimed the demo world but never finished seeding it');
 }
 
-export function demoBanner(origin: string, demo: DemoCredentials): string {
+export function demoBanner(origin: string, demo: DemoCredentials, adminToken: string): string {
   return [
     `graphd is serving the Graph API at ${origin}`,
     '',
@@ -54,6 +54,7 @@ export function demoBanner(origin: string, demo: DemoCredentials): string {
     `  page token        ${demo.pageToken}`,
     `  system user token ${demo.systemUserToken}`,
     `  ad account        ${demo.adAccountId}`,
+    `  admin token       ${adminToken}  (control plane: ${origin}/_graphd/, docs/control-plane.md)`,
     '',
     'Try:',
     `  curl '${origin}/v21.0/me?fields=id,name,email&access_token=${demo.userToken}'`,

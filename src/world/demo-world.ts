@@ -1,11 +1,11 @@
 import { Faker, en } from '@faker-js/faker';
 import { issueToken } from '../identity/issue-token.js';
-import { newAppSecret, randomBase62 } from '../identity/token-strings.js';
 import type { AdAccountRow, AppRow, BusinessRow, PageRow, PersonRow, Store } from '../store/types.js';
 import { refreshMatchKeys } from '../people/match-keys.js';
 import { syntheticPerson } from './synthetic-person.js';
 import { seedDemoBusinessUsers } from './demo-business-users.js';
 import { seedDemoSocial } from './demo-social.js';
+import { appFields } from './world-file-entities.js';
 
 /** Scopes of the demo user token: enough for every call in the README and the explorer. */
 export const demoScopes = [
@@ -102,17 +102,4 @@ export async function seedDemoWorld(store: Store, options: DemoOptions): Promise
       tokens: { user: user.token, app: `${app.id}|${app.secret}`, page: pageToken.token, systemUser: system.token },
     };
   });
-}
-
-function appFields(name: string, namespace: string, businessId: string) {
-  return {
-    name,
-    secret: newAppSecret(),
-    client_token: randomBase62(32),
-    business_id: businessId,
-    namespace,
-    category: 'Business',
-    app_type: 'web' as const,
-    require_appsecret_proof: false,
-  };
 }

@@ -4,6 +4,7 @@ import { defaultConfig, type Config } from '../../src/config.js';
 import { compileGraphSchema } from '../../src/schema/table.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/types.js';
+import type { SharedState } from '../../src/state/shared-state.js';
 import { seedDemoWorld, type DemoWorld } from '../../src/world/demo-world.js';
 import type { OpenStore } from './stores.js';
 
@@ -33,13 +34,13 @@ export const testAdminToken = 'graphd_admin_test';
 export const startTime = 1_767_225_600; // 2026-01-01T00:00:00Z
 
 /** An app over a fresh store with a small demo world, shared by the tests of one describe block. */
-export function useGraph(open: OpenStore, config: Partial<Config> = {}): () => Harness {
+export function useGraph(open: OpenStore, config: Partial<Config> = {}, options: { state?: () => SharedState } = {}): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
     const store = await open();
     const clock = { now: startTime };
     const world = await seedDemoWorld(store, { now: clock.now, people: 12, seed: 7 });
-    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now, adminToken: testAdminToken });
+    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now, adminToken: testAdminToken, state: options.state?.() });
     const request: Harness['request'] = async (method, url, options = {}) => {
       const response = await app.inject({ method: method as 'GET', url, headers: options.headers, payload: options.payload as string });
       let json: unknown;

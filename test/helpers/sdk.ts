@@ -11,6 +11,7 @@ import { defaultConfig } from '../../src/config.js';
 import { compileGraphSchema } from '../../src/schema/table.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Store } from '../../src/store/types.js';
+import type { SharedState } from '../../src/state/shared-state.js';
 import { seedDemoWorld, type DemoWorld } from '../../src/world/demo-world.js';
 import { startTime } from './graph.js';
 import type { OpenStore } from './stores.js';
@@ -77,13 +78,13 @@ export interface Live {
 }
 
 /** graphd on 127.0.0.1:<free port>, with the SDK's base URLs pointed at it for the describe block. */
-export function useLiveGraph(open: OpenStore): () => Live {
+export function useLiveGraph(open: OpenStore, options: { state?: () => SharedState } = {}): () => Live {
   let live: Live | undefined;
   const originals = new Map<string, PropertyDescriptor>();
   beforeAll(async () => {
     const store = await open();
     const world = await seedDemoWorld(store, { now: startTime, people: 12, seed: 7 });
-    const app = await buildApp({ config: defaultConfig, store, schema: compileGraphSchema(), clock: () => startTime });
+    const app = await buildApp({ config: defaultConfig, store, schema: compileGraphSchema(), clock: () => startTime, state: options.state?.() });
     const seen: Seen[] = [];
     app.addHook('onRequest', async (request) => {
       seen.push({ method: request.method, url: request.url, userAgent: request.headers['user-agent'], contentType: request.headers['content-type'] });

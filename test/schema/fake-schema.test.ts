@@ -8,6 +8,8 @@ import { CompiledSchema } from '../../src/schema/compile.js';
 import { dispatch, type GraphCall } from '../../src/schema/dispatch.js';
 import type { Context, TypeDef } from '../../src/schema/types.js';
 import { GraphError } from '../../src/graph/graph-error.js';
+import { AudienceTransitions } from '../../src/audiences/transitions-request.js';
+import { immediate } from '../../src/audiences/transitions.js';
 
 interface Widget {
   id: string;
@@ -85,7 +87,7 @@ function context(scopes: string[] = [], major = 21): Context {
     versionUrl: `http://graphd.test/v${major}.0`,
     accessToken: 'EAAtoken',
     salt: 'salt',
-    audienceSettings: { processingDelay: 0 },
+    audienceSettings: new AudienceTransitions(immediate, false),
   };
 }
 

@@ -32,6 +32,8 @@ describeEachStore('audiences', (open) => {
       delete_time: 0,
       processing_until: 0,
       settled_status: input.operation_status,
+      reads_left: 0,
+      transition: null,
     });
     expect(await store().audiences.get(created.id)).toEqual(created);
     expect(await store().nodes.typeOf(created.id)).toBe('CustomAudience');

@@ -3,7 +3,7 @@
  * variants), and the SHA-256 digests graphd stores. The server uses it to digest people;
  * the upload CLI uses it to prepare cells — one implementation, so both agree by construction.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IdentifierKey, MatchKey } from './keys.js';
 import { countryAlias, usStateCode } from './regions.js';
 
@@ -143,7 +143,7 @@ export function normalize(
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes, the form Meta expects for hashed keys. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**
@@ -152,5 +152,5 @@ export function sha256Hex(text: string): string {
  * raw keys it keeps storage uniform, and makes the SDKs' hashed MADID/APPUID land on it too.
  */
 export function digestOf(_key: IdentifierKey, normalized: string): Buffer {
-  return createHash('sha256').update(normalized, 'utf8').digest();
+  return hash('sha256', normalized, 'buffer');
 }

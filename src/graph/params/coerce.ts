@@ -1,5 +1,6 @@
 import { GraphError } from '../graph-error.js';
 import { parseDateTime } from './datetime.js';
+import { globalParams } from './global-params.js';
 import { parseParamType, type EnumResolver, type ParamRule, type ParamType } from './param-type.js';
 import { parseJson } from './safe-json.js';
 import { isUploadedFile } from './uploaded-file.js';
@@ -17,20 +18,33 @@ export interface ParamSpec {
   fields?: Record<string, ParamSpec>;
 }
 
-export type ParamValidator = (raw: Record<string, unknown>) => Record<string, unknown>;
+/** What to do with a top-level param neither declared nor global: leave it out, or refuse the call. */
+export type UnknownParams = 'ignore' | 'reject';
+
+export type ParamValidator = (raw: Record<string, unknown>, unknown?: UnknownParams) => Record<string, unknown>;
 
 /**
  * Compiles an operation's param specs once (bad notation throws here, at startup) into a
  * validator for merged request params. The validator returns only the declared params,
- * coerced to their types (Graph ignores unknown params), and throws Meta's (#100) errors.
+ * coerced to their types, and throws Meta's (#100) errors. Unknown params are left out, or
+ * with `reject` answered as Meta answers them on writes (docs/strictness.md).
  */
 export function compileParams(specs: Record<string, ParamSpec>, resolveEnum?: EnumResolver): ParamValidator {
   const rules = compileRules(specs, resolveEnum);
-  return (raw) => {
+  return (raw, unknown = 'ignore') => {
+    if (unknown === 'reject') rejectUnknown(rules, raw);
     const params: Record<string, unknown> = {};
     applyRules(rules, raw, params, undefined);
     return params;
   };
+}
+
+function rejectUnknown(rules: Record<string, ParamRule>, raw: Record<string, unknown>): void {
+  for (const name of Object.keys(raw)) {
+    // null is how JSON bodies say "not set": nothing was sent.
+    if (Object.hasOwn(rules, name) || globalParams.has(name) || raw[name] === null || raw[name] === undefined) continue;
+    throw GraphError.of('paramUnknown', { name });
+  }
 }
 
 function compileRules(specs: Record<string, ParamSpec>, resolveEnum?: EnumResolver): Record<string, ParamRule> {

@@ -24,9 +24,12 @@ export const customAudiencesEdge: EdgeDef<AdAccountNode> = {
   params: listAudiencesParams,
   async list(account, page, params, ctx) {
     await assertAccount(ctx.store, ctx.viewer, account.account_id, 'read');
-    if (ctx.audienceSettings.processingDelay > 0) await ctx.store.audiences.settle(ctx.now);
+    // Changes whose time passed settle first, so that operation_status.code filters see what reads show.
+    await ctx.store.audiences.settle(ctx.now);
     const result = await ctx.store.audiences.list(account.account_id, page, filteringOf(params));
-    const items = result.rows.map((row) => ({ key: row.id, value: { ...row, access: row.ad_account_id === account.account_id ? 'write' : 'read' } as AudienceNode }));
+    // Each audience listed is read: a change waiting on reads counts it (docs/async-state.md).
+    const rows = await Promise.all(result.rows.map((row) => ctx.audienceSettings.observe(ctx.store, row)));
+    const items = rows.map((row) => ({ key: row.id, value: { ...row, access: row.ad_account_id === account.account_id ? 'write' : 'read' } as AudienceNode }));
     return { items, more: result.more };
   },
   async count(account, params, ctx) {
@@ -37,7 +40,7 @@ export const customAudiencesEdge: EdgeDef<AdAccountNode> = {
     params: createAudienceParams,
     returns: 'Struct {id: numeric string, message: string}',
     async run(account, params, ctx) {
-      const { id } = await createAudience(ctx.store, ctx.viewer, account.account_id, params, ctx.now);
+      const { id } = await createAudience(ctx.store, ctx.viewer, account.account_id, params, ctx.now, ctx.audienceSettings);
       return { body: { id }, readBack: { type: 'CustomAudience', id } };
     },
   },

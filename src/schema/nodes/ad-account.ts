@@ -25,7 +25,8 @@ export const adAccountType: TypeDef<AdAccountNode> = {
   description: 'Represents a business, person or other entity who creates and manages ads on Facebook.',
   defaultFields: ['id'],
   load: loadAdAccount,
-  adAccountOf: (account) => account.id,
+  // The loaded node's id reads act_<id>; the route target wants the bare number.
+  adAccountOf: (account) => account.account_id,
   fields: {
     id: { type: 'string', description: 'The string act_{ad_account_id}.' },
     account_id: { type: 'numeric string', description: 'The ID of the Ad Account.' },

@@ -2,6 +2,8 @@ import { GraphError } from '../../graph/graph-error.js';
 import { pageOfList } from '../../graph/paging.js';
 import { replaceUsers } from '../../audiences/replace-users.js';
 import { shareAudience, unshareAudience } from '../../audiences/share-audience.js';
+import { sessionProgress } from '../../audiences/sessions.js';
+import { isPending } from '../../audiences/transitions.js';
 import { uploadUsers } from '../../audiences/upload-users.js';
 import type { AudienceSessionRow } from '../../store/audience-types.js';
 import type { EdgeDef, OperationDef } from '../types.js';
@@ -40,18 +42,17 @@ export const usersReplaceEdge: EdgeDef<AudienceNode> = {
 };
 
 /** Sessions read back with every field a string, as Meta returns them. */
-function sessionView(session: AudienceSessionRow) {
-  const finished = session.end_time !== 0;
-  const progress = finished ? 100 : session.estimated_num_total > 0 ? Math.min(99, Math.floor((session.num_received / session.estimated_num_total) * 100)) : 0;
+function sessionView(session: AudienceSessionRow, audiencePending: boolean) {
+  const { stage, num_matched, progress } = sessionProgress(session, audiencePending);
   return {
     session_id: session.session_id,
     start_time: String(session.start_time),
     end_time: String(session.end_time),
     num_received: String(session.num_received),
-    num_matched: String(session.num_matched),
+    num_matched: String(num_matched),
     num_invalid_entries: String(session.num_invalid_entries),
     progress: String(progress),
-    stage: session.stage,
+    stage,
   };
 }
 
@@ -61,7 +62,8 @@ export const sessionsEdge: EdgeDef<AudienceNode> = {
   params: { session_id: { type: 'int64', description: 'Only this session' } },
   async list(audience, page, params, ctx) {
     const sessions = await ctx.store.audiences.listSessions(audience.id, page, params.session_id === undefined ? undefined : String(params.session_id));
-    return { items: sessions.rows.map((s) => ({ key: s.session_id, value: sessionView(s) })), more: sessions.more };
+    const pending = isPending(audience, ctx.now);
+    return { items: sessions.rows.map((s) => ({ key: s.session_id, value: sessionView(s, pending) })), more: sessions.more };
   },
 };
 

@@ -15,16 +15,24 @@ const status = (key: 'operation_status' | 'delivery_status' | 'approximate_count
   resolve: (a, ctx) => statusOf(a, ctx.now)[key],
 });
 
-/** An audience is visible to whoever may read its ad account or an account it is shared with. */
+/**
+ * An audience is visible to whoever may read its ad account or an account it is shared with.
+ * A read that sees it counts for a change waiting on reads (docs/async-state.md).
+ */
 async function loadAudience(id: string, ctx: Context): Promise<AudienceNode | undefined> {
   const audience = await ctx.store.audiences.get(id);
   if (!audience) return undefined;
+  const access = await accessTo(audience, ctx);
+  return access === 'none' ? undefined : { ...(await ctx.audienceSettings.observe(ctx.store, audience)), access };
+}
+
+async function accessTo(audience: CustomAudienceRow, ctx: Context): Promise<AudienceNode['access'] | 'none'> {
   const own = await accountAccess(ctx.store, ctx.viewer, audience.ad_account_id);
-  if (own !== 'none') return { ...audience, access: own };
-  for (const share of await ctx.store.audiences.sharedWith(id)) {
-    if ((await accountAccess(ctx.store, ctx.viewer, share.ad_account_id)) !== 'none') return { ...audience, access: 'read' };
+  if (own !== 'none') return own;
+  for (const share of await ctx.store.audiences.sharedWith(audience.id)) {
+    if ((await accountAccess(ctx.store, ctx.viewer, share.ad_account_id)) !== 'none') return 'read';
   }
-  return undefined;
+  return 'none';
 }
 
 function parseObject(value: unknown): unknown {

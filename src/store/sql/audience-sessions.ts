@@ -50,6 +50,10 @@ export class AudienceSessions {
       .execute();
   }
 
+  async finishProcessing(audienceId: string): Promise<void> {
+    await this.db.updateTable('audience_sessions').set({ stage: 'finished' }).where('audience_id', '=', audienceId).where('stage', '=', 'processing').execute();
+  }
+
   async recordBatch(audienceId: string, sessionId: string, batchSeq: number): Promise<boolean> {
     const row = await this.db
       .insertInto('audience_session_batches')

@@ -13,6 +13,7 @@ import type { CustomAudiencesTable, Database } from '../database.js';
 import { allocate } from '../ids.js';
 import type { ListRequest, Page } from '../types.js';
 import { AUDIENCE_FILTER_FIELDS, toAudience, toColumns } from './audience-codec.js';
+import { personKeyTables } from './people-bulk.js';
 import { AudienceRows } from './audience-rows.js';
 import { AudienceSessions } from './audience-sessions.js';
 import { AudienceSharing, type AudienceShare } from './audience-sharing.js';
@@ -41,7 +42,8 @@ export class SqlAudiencesStore implements AudiencesStore {
       const id = await allocate(trx, 'CustomAudience', time_created);
       const seq = await nextValue(trx, 'custom_audiences.seq');
       const times = { time_created, time_updated: time_created, time_content_updated: time_created };
-      const fixed = { id, seq, ad_account_id, member_count: 0, delete_time: 0, processing_until: 0, settled_status: audience.operation_status };
+      const pending = { processing_until: audience.processing_until ?? 0, settled_status: audience.settled_status ?? audience.operation_status, reads_left: audience.reads_left ?? 0 };
+      const fixed = { id, seq, ad_account_id, member_count: 0, delete_time: 0, transition: null, ...pending };
       const columns = { ...toColumns(audience), ...times, ...fixed } as CustomAudiencesTable;
       return toAudience(await trx.insertInto('custom_audiences').values(columns).returningAll().executeTakeFirstOrThrow());
     });
@@ -133,12 +135,39 @@ export class SqlAudiencesStore implements AudiencesStore {
     return Number(row.count);
   }
 
+  /** Listings sweep before every page: an indexed look first, so that nothing due writes nothing. */
   async settle(now: number): Promise<void> {
+    const due = await this.db.selectFrom('custom_audiences').select('id').where('processing_until', '>', 0).where('processing_until', '<=', now).limit(1).executeTakeFirst();
+    if (!due) return;
     await this.db
       .updateTable('custom_audiences')
       .set((eb) => ({ operation_status: eb.ref('settled_status'), processing_until: 0 }))
       .where('processing_until', '>', 0)
       .where('processing_until', '<=', now)
+      .execute();
+  }
+
+  /** One statement: concurrent reads each take one, and exactly one of them settles the change. */
+  async countRead(id: string): Promise<CustomAudienceRow | undefined> {
+    const row = await this.db
+      .updateTable('custom_audiences')
+      .set((eb) => ({
+        reads_left: eb('reads_left', '-', 1),
+        operation_status: eb.case().when('reads_left', '<=', 1).then(eb.ref('settled_status')).else(eb.ref('operation_status')).end(),
+      }))
+      .where('id', '=', id)
+      .where('reads_left', '>', 0)
+      .returningAll()
+      .executeTakeFirst();
+    // No row: another read settled it first (or it was not waiting): it reads as it is.
+    return row ? toAudience(row) : this.get(id);
+  }
+
+  async settleNow(id: string): Promise<void> {
+    await this.db
+      .updateTable('custom_audiences')
+      .set((eb) => ({ operation_status: eb.ref('settled_status'), processing_until: 0, reads_left: 0 }))
+      .where('id', '=', id)
       .execute();
   }
 
@@ -182,6 +211,10 @@ export class SqlAudiencesStore implements AudiencesStore {
     return this.rows.setPersonMatchKeys(personId, keys);
   }
 
+  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[]): Promise<void> {
+    return this.rows.addPeopleMatchKeys(people, personKeyTables[this.dialect]);
+  }
+
   getSession(audienceId: string, sessionId: string): Promise<AudienceSessionRow | undefined> {
     return this.sessions.get(audienceId, sessionId);
   }
@@ -192,6 +225,10 @@ export class SqlAudiencesStore implements AudiencesStore {
 
   putSession(session: AudienceSessionRow): Promise<void> {
     return this.sessions.put(session);
+  }
+
+  finishProcessingSessions(audienceId: string): Promise<void> {
+    return this.sessions.finishProcessing(audienceId);
   }
 
   recordBatch(audienceId: string, sessionId: string, batchSeq: number): Promise<boolean> {

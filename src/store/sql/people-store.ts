@@ -5,6 +5,7 @@ import type { ListRequest, NewPerson, Page, PeopleStore, PersonPatch, PersonProf
 import { defined, fromFlag, fromJson, toFlag, toJson } from './codec.js';
 import { CompiledRead } from './compiled-read.js';
 import { pageByKey } from './paging.js';
+import { insertPeople } from './people-bulk.js';
 import { inTransaction } from './transaction.js';
 
 function toPerson(row: Selectable<PeopleTable>): PersonRow {
@@ -31,7 +32,10 @@ export class SqlPeopleStore implements PeopleStore {
   /** Every User node reads its person. */
   private readonly byId: CompiledRead<Selectable<PeopleTable>>;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {
     this.byId = new CompiledRead(db, (db, id) => db.selectFrom('people').selectAll().where('id', '=', id));
   }
 
@@ -90,6 +94,17 @@ export class SqlPeopleStore implements PeopleStore {
         .execute(),
     );
     return { rows: page.rows.map(toPerson), more: page.more };
+  }
+
+  async insertMany(people: readonly (NewPerson & { id: string })[]): Promise<string[]> {
+    if (people.length === 0) return [];
+    const now = nowSeconds();
+    const rows = people.map((person): PeopleTable => {
+      const created_time = person.created_time ?? now;
+      return { ...(toColumns(person) as Omit<PeopleTable, 'id'>), id: person.id, created_time, updated_time: created_time };
+    });
+    const inserted = await insertPeople(this.dialect, rows).execute(this.db);
+    return inserted.rows.map((row) => row.id);
   }
 
   async count(): Promise<number> {

@@ -4,6 +4,7 @@ import { postgresKeyTable } from '../postgres/key-table.js';
 import { sqliteKeyTable } from '../sqlite/key-table.js';
 import type { Store } from '../types.js';
 import { SqlAdAccountsStore } from './ad-accounts-store.js';
+import { SqlAdminStore } from './admin-store.js';
 import { SqlAppsStore } from './apps-store.js';
 import { SqlAudiencesStore } from './audiences-store.js';
 import { SqlBusinessesStore } from './businesses-store.js';
@@ -28,7 +29,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], 
   const store: Store = {
     dialect,
     nodes: new SqlNodesStore(db),
-    people: new SqlPeopleStore(db),
+    people: new SqlPeopleStore(db, dialect),
     apps: new SqlAppsStore(db),
     tokens: new SqlTokensStore(db),
     pages: new SqlPagesStore(db),
@@ -40,6 +41,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], 
     pageBlocks: new SqlPageBlocksStore(db),
     testUsers: new SqlTestUsersStore(db),
     social: new SqlSocialStore(db),
+    admin: new SqlAdminStore(db, dialect),
     transaction(fn) {
       if (db.isTransaction) return fn(store);
       return db.transaction().execute((trx) => fn(createSqlStore(trx, dialect, closeInsideTransaction)));

@@ -80,7 +80,7 @@ describe('statusOf', () => {
     data_source_type: 'FILE_IMPORTED', data_source_sub_type: 'HASHES_OR_USER_IDS', is_value_based: false, retention_days: 0,
     rule: null, rule_aggregation: null, lookalike_spec: null, origin_audience_id: null, pixel_id: null, opt_out_link: null,
     operation_status: 200, member_count: 5000, attributes: {}, time_created: 0, time_updated: 0, time_content_updated: 0,
-    delete_time: 0, processing_until: 0, settled_status: 200,
+    delete_time: 0, processing_until: 0, settled_status: 200, reads_left: 0, transition: null,
     ...patch,
   });
 
@@ -94,7 +94,7 @@ describe('statusOf', () => {
   });
 
   it('shows 300 and -1 sizes while processing, until processing_until', () => {
-    const processing = audience({ processing_until: 130 });
+    const processing = audience({ operation_status: 300, processing_until: 130 });
     expect(statusOf(processing, 100)).toMatchObject({ operation_status: { code: 300 }, delivery_status: { code: 300 }, approximate_count_lower_bound: -1, approximate_count_upper_bound: -1 });
     expect(statusOf(processing, 129).operation_status.code).toBe(300);
     expect(statusOf(processing, 130)).toMatchObject({ operation_status: { code: 200 }, approximate_count_lower_bound: 4900 });
