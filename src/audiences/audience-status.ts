@@ -63,16 +63,18 @@ export function statusOf(audience: CustomAudienceRow, now: number): StatusView {
 
 /**
  * Size bounds around the matched count (docs/audiences.md): below 1000 the range is
- * [0, 1000]; above, the count rounded to two significant digits, +-2%, each bound
- * again rounded to two significant digits (5000 -> 4900..5100).
+ * [0, 1000]; above, the count rounded to two significant digits, -2% rounded down and +2%
+ * rounded up to two significant digits (5000 -> 4900..5100), so the range never collapses
+ * to one number: Meta answers a range, not a count.
  */
 export function sizeBounds(matched: number): [number, number] {
   if (matched < disclosureFloor) return [0, disclosureFloor];
-  const estimate = twoDigits(matched);
-  return [twoDigits(estimate * 0.98), twoDigits(estimate * 1.02)];
+  const estimate = twoDigits(matched, Math.round);
+  return [twoDigits(estimate * 0.98, Math.floor), twoDigits(estimate * 1.02, Math.ceil)];
 }
 
-function twoDigits(value: number): number {
+function twoDigits(value: number, round: (x: number) => number): number {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
-  return Math.round(value / magnitude) * magnitude;
+  // Scaled values like 4900.000000000001 / 100 must not round up to a step they only graze.
+  return round(Number((value / magnitude).toFixed(6))) * magnitude;
 }

@@ -1,23 +1,24 @@
 /**
  * sizeBounds: the approximate_count_lower_bound / _upper_bound rule of docs/audiences.md.
  * Below 1000 matched people the range is [0, 1000]; from 1000 the matched count is rounded to
- * two significant digits, then -2% and +2%, each again rounded to two significant digits.
+ * two significant digits, then -2% rounded down and +2% rounded up to two significant digits.
  */
 import { describe, expect, it } from 'vitest';
 import { disclosureFloor, sizeBounds, statusOf } from '../../../src/audiences/audience-status.js';
 import type { CustomAudienceRow } from '../../../src/store/audience-types.js';
 
+const magnitudeOf = (n: number) => 10 ** Math.max(0, String(Math.trunc(n)).length - 2);
 /** Two significant digits, halves rounded up: the documented rule done with exact integers. */
-function twoDigits(n: number): number {
-  const magnitude = 10 ** Math.max(0, String(Math.trunc(n)).length - 2);
-  return Math.floor((n + magnitude / 2) / magnitude) * magnitude;
-}
+const nearest = (n: number) => Math.floor((n + magnitudeOf(n) / 2) / magnitudeOf(n)) * magnitudeOf(n);
+/** Exact integer division: n is a whole number here (±2% of a two-digit number times 100). */
+const down = (n100: number) => Math.floor(n100 / 100 / magnitudeOf(n100 / 100)) * magnitudeOf(n100 / 100);
+const up = (n100: number) => Math.ceil(n100 / 100 / magnitudeOf(n100 / 100)) * magnitudeOf(n100 / 100);
 
 /** The rule in exact arithmetic (the ±2% of a two-digit number is a multiple of magnitude / 50). */
 function documented(matched: number): [number, number] {
   if (matched < 1000) return [0, 1000];
-  const estimate = twoDigits(matched);
-  return [twoDigits((estimate * 98) / 100), twoDigits((estimate * 102) / 100)];
+  const estimate = nearest(matched);
+  return [down(estimate * 98), up(estimate * 102)];
 }
 
 const significantDigits = (n: number) => String(n).replace(/0+$/, '').length;
@@ -32,21 +33,21 @@ describe('sizeBounds', () => {
     expect(sizeBounds(5000)).toEqual([4900, 5100]);
   });
 
-  it('rounds 123456 to 120000 and both bounds back to 120000', () => {
-    // 123456 -> 120000 (two significant digits); 117600 -> 120000; 122400 -> 120000.
-    expect(sizeBounds(123456)).toEqual([120000, 120000]);
+  it('rounds 123456 to 120000 and widens the bounds outwards: 110000..130000', () => {
+    // 123456 -> 120000 (two significant digits); 117600 down -> 110000; 122400 up -> 130000.
+    expect(sizeBounds(123456)).toEqual([110000, 130000]);
   });
 
-  it('rounds each step to two significant digits, halves up', () => {
-    expect(sizeBounds(1000)).toEqual([980, 1000]); // 1020 has two significant digits: 1000
-    expect(sizeBounds(1049)).toEqual([980, 1000]); // estimate 1000
-    expect(sizeBounds(1050)).toEqual([1100, 1100]); // estimate 1100: 1078 -> 1100, 1122 -> 1100
+  it('rounds the estimate to the nearest, the lower bound down and the upper bound up', () => {
+    expect(sizeBounds(1000)).toEqual([980, 1100]); // 1020 up: 1100
+    expect(sizeBounds(1049)).toEqual([980, 1100]); // estimate 1000
+    expect(sizeBounds(1050)).toEqual([1000, 1200]); // estimate 1100: 1078 down 1000, 1122 up 1200
+    expect(sizeBounds(1500)).toEqual([1400, 1600]); // 1470 and 1530
     expect(sizeBounds(5049)).toEqual([4900, 5100]);
-    expect(sizeBounds(5050)).toEqual([5000, 5200]); // estimate 5100: 4998 -> 5000, 5202 -> 5200
-    expect(sizeBounds(75000)).toEqual([74000, 77000]); // 73500 and 76500 are halves: up
-    expect(sizeBounds(99999)).toEqual([98000, 100000]); // estimate 100000
-    expect(sizeBounds(2_500_000)).toEqual([2_500_000, 2_600_000]); // 2450000 and 2550000 are halves
-    expect(sizeBounds(1_000_000)).toEqual([980_000, 1_000_000]);
+    expect(sizeBounds(5050)).toEqual([4900, 5300]); // estimate 5100: 4998 down 4900, 5202 up 5300
+    expect(sizeBounds(75000)).toEqual([73000, 77000]); // 73500 and 76500
+    expect(sizeBounds(99999)).toEqual([98000, 110000]); // estimate 100000: 102000 up 110000
+    expect(sizeBounds(1_000_000)).toEqual([980_000, 1_100_000]);
   });
 
   it('agrees with the documented rule computed exactly, with ordered two-digit bounds', () => {
@@ -55,7 +56,7 @@ describe('sizeBounds', () => {
     for (const matched of samples) {
       const [lower, upper] = sizeBounds(matched);
       expect([lower, upper], `matched ${matched}`).toEqual(documented(matched));
-      expect(lower).toBeLessThanOrEqual(upper);
+      expect(lower).toBeLessThan(upper);
       expect(significantDigits(lower)).toBeLessThanOrEqual(2);
       expect(significantDigits(upper)).toBeLessThanOrEqual(2);
     }
