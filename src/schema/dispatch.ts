@@ -34,7 +34,10 @@ export async function dispatch(schema: CompiledSchema, call: GraphCall, ctx: Con
     await ctx.onRoute?.({ method, nodeType: 'root', id: segments.join('/') });
     return { json: await root.run(validateParams(root.params, params), ctx) };
   }
-  if (ctx.viewer.kind === 'ANONYMOUS' && !(await takesAnonymous(schema, call, ctx))) throw GraphError.of('tokenRequired');
+  if (ctx.viewer.kind === 'ANONYMOUS' && !(await takesAnonymous(schema, call, ctx))) {
+    // /me with no token is about no one: Meta answers 2500 for it, 104 for other paths.
+    throw GraphError.of(segments[0] === 'me' ? 'activeTokenRequired' : 'tokenRequired');
+  }
   if (params.ids !== undefined && segments.length <= 1 && method === 'GET') return multiRead(schema, call, ctx);
   if (segments.length === 0) throw GraphError.of('noNodeSpecified');
   if (segments.length > 3) throw GraphError.of('unknownPathComponents', { path: '/' + segments.slice(2).join('/') });

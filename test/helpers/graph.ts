@@ -34,13 +34,13 @@ export const testAdminToken = 'graphd_admin_test';
 export const startTime = 1_767_225_600; // 2026-01-01T00:00:00Z
 
 /** An app over a fresh store with a small demo world, shared by the tests of one describe block. */
-export function useGraph(open: OpenStore, config: Partial<Config> = {}, options: { state?: () => SharedState } = {}): () => Harness {
+export function useGraph(open: OpenStore, config: Partial<Config> = {}, options: { state?: () => SharedState; logger?: object } = {}): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
     const store = await open();
     const clock = { now: startTime };
     const world = await seedDemoWorld(store, { now: clock.now, people: 12, seed: 7 });
-    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now, adminToken: testAdminToken, state: options.state?.() });
+    const app = await buildApp({ config: { ...defaultConfig, ...config }, store, schema: compileGraphSchema(), clock: () => clock.now, adminToken: testAdminToken, state: options.state?.(), logger: options.logger });
     const request: Harness['request'] = async (method, url, options = {}) => {
       const response = await app.inject({ method: method as 'GET', url, headers: options.headers, payload: options.payload as string });
       let json: unknown;

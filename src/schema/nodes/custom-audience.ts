@@ -1,3 +1,4 @@
+import { audienceError } from '../../audiences/audience-errors.js';
 import { accountAccess } from '../../audiences/access.js';
 import { statusOf } from '../../audiences/audience-status.js';
 import { deleteAudience, updateAudience } from '../../audiences/manage-audience.js';
@@ -23,7 +24,10 @@ async function loadAudience(id: string, ctx: Context): Promise<AudienceNode | un
   const audience = await ctx.store.audiences.get(id);
   if (!audience) return undefined;
   const access = await accessTo(audience, ctx);
-  return access === 'none' ? undefined : { ...(await ctx.audienceSettings.observe(ctx.store, audience)), access };
+  if (access === 'none') return undefined;
+  // Seeing the audience at all takes an ads scope, as listing the account's audiences does.
+  if (!ctx.viewer.scopes.has('ads_management') && !ctx.viewer.scopes.has('ads_read')) throw audienceError('adsReadPermission');
+  return { ...(await ctx.audienceSettings.observe(ctx.store, audience)), access };
 }
 
 async function accessTo(audience: CustomAudienceRow, ctx: Context): Promise<AudienceNode['access'] | 'none'> {
