@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process --only read|ingest|seed
+ * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --in-process --only read|ingest|seed|lookalike
  * --rows 1000000 --db sqlite|postgres]`: runs every bench (read, then ingest) and prints a
  * summary. Exits 1 when a figure misses its target.
  */
@@ -7,6 +7,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultIngestOptions, formatIngest, ingestBench, readIngestArgs } from './ingest.js';
 import { readBench } from './read.js';
+import { formatLookalike, lookalikeBench, readLookalikeArgs } from './lookalike.js';
 import { formatSeed, readSeedArgs, seedBench } from './seed.js';
 
 const { values } = parseArgs({
@@ -30,9 +31,9 @@ const options = {
   warmup: Number(values.warmup),
   inProcess: values['in-process'],
 };
-const targets = { read: 0.6, ingest: 0.35, ingestRssBytes: 300 * 2 ** 20, seedSecondsPerMillion: 60 };
+const targets = { read: 0.6, ingest: 0.35, ingestRssBytes: 300 * 2 ** 20, seedSecondsPerMillion: 60, lookalikeSeconds: 30 };
 const benches = values.only ? [values.only] : ['read', 'ingest', 'seed'];
-for (const name of benches) if (!['read', 'ingest', 'seed'].includes(name)) throw new Error(`--only takes read, ingest or seed, not ${name}`);
+for (const name of benches) if (!['read', 'ingest', 'seed', 'lookalike'].includes(name)) throw new Error(`--only takes read, ingest, seed or lookalike, not ${name}`);
 
 console.log(`node ${process.version}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${loadavg()[0].toFixed(2)}\n`);
 const verdicts: string[] = [];
@@ -75,6 +76,13 @@ if (benches.includes('seed')) {
   const seed = await seedBench(readSeedArgs([]));
   console.log(`${formatSeed(seed)}\n`);
   verdict(`seed: ${fixed(seed.secondsPerMillion, 1)} s per million people (target <= ${targets.seedSecondsPerMillion})`, seed.secondsPerMillion <= targets.seedSecondsPerMillion);
+}
+
+if (benches.includes('lookalike')) {
+  // Only with --only lookalike (it seeds its own world); --people sizes it, a million by default.
+  const lookalike = await lookalikeBench(readLookalikeArgs(values.people ? ['--people', values.people] : []));
+  console.log(`${formatLookalike(lookalike)}\n`);
+  verdict(`lookalike: build ${fixed(lookalike.buildSeconds, 1)} s for ${lookalike.people} people (target <= ${targets.lookalikeSeconds} s)`, lookalike.buildSeconds <= targets.lookalikeSeconds);
 }
 
 for (const line of verdicts) console.log(line);

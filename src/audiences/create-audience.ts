@@ -5,6 +5,7 @@ import { assertAccount } from './access.js';
 import { audienceError } from './audience-errors.js';
 import { readLookalikeSpec, sameLookalike, type LookalikeSpec } from './lookalike-spec.js';
 import { readRule } from './audience-rules.js';
+import { lookalikeBuilds } from './lookalike/builds.js';
 import { customAudiencesTosId } from './terms.js';
 import type { AudienceTransitions } from './transitions-request.js';
 
@@ -45,6 +46,7 @@ export async function createAudience(store: Store, viewer: Viewer, adAccountId: 
     throw audienceError('audienceLimit', { limit, subtype: audience.subtype });
   }
   const created = await store.audiences.create(audience);
+  if (created.subtype === 'LOOKALIKE') await lookalikeBuilds(store).start(created.id, now);
   return { id: created.id };
 }
 
@@ -75,7 +77,7 @@ async function describe(store: Store, adAccountId: string, params: Record<string
     return { ...base, subtype, rule: params.rule, data_source_type: 'EVENT_BASED', data_source_sub_type: rule.dataSourceSubType, operation_status: params.prefill === false ? 200 : 441 };
   }
   const subtype = params.subtype ?? (params.lookalike_spec !== undefined ? 'LOOKALIKE' : 'CUSTOM');
-  if (subtype === 'LOOKALIKE') return { ...base, subtype, ...(await lookalike(store, adAccountId, params)), ...transitions.change(undefined, now, populating) };
+  if (subtype === 'LOOKALIKE') return { ...base, subtype, ...(await lookalike(store, adAccountId, params)), ...transitions.change(undefined, now, populating), ...unbuilt };
   if (subtype === 'CUSTOM') {
     if (!params.customer_file_source) throw audienceError('missingParameters', { names: 'customer_file_source' });
     if (!(await store.audiences.tosAccepted(adAccountId)).includes(customAudiencesTosId)) throw audienceError('tosNotAccepted', { account: adAccountId });
@@ -83,8 +85,13 @@ async function describe(store: Store, adAccountId: string, params: Record<string
   return { ...base, subtype, data_source_type: 'UNKNOWN', data_source_sub_type: 'ANYTHING', operation_status: subtype === 'CUSTOM' ? 410 : 200 };
 }
 
-/** A lookalike shows 441 (still populating) until it settles as the transition mode says; its members come with the build. */
+/**
+ * A lookalike shows 441 (still populating) and waits as the transition mode says, but
+ * settles on 441 until its build has written the members: the build then settles it on 200
+ * (src/audiences/lookalike/builds.ts).
+ */
 const populating = { pending: 441, settled: 200 };
+const unbuilt = { operation_status: 441, settled_status: 441 };
 
 async function lookalike(store: Store, adAccountId: string, params: Record<string, any>) {
   if (params.lookalike_spec === undefined) throw audienceError('missingParameters', { names: 'lookalike_spec' });

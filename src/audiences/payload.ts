@@ -1,4 +1,5 @@
 import { GraphError } from '../graph/graph-error.js';
+import { parseJson as parseSafeJson } from '../graph/params/safe-json.js';
 import { multiKeyColumn, RAW_PII_TYPES, readCell, rowMatchKeys, singleKeySchema, type KeySpec } from './matching/index.js';
 import { audienceError } from './audience-errors.js';
 import type { UploadedRow } from '../store/audience-types.js';
@@ -28,7 +29,7 @@ export interface ReadPayload {
 export function readPayload(raw: unknown, appUserIds?: ReadonlySet<string>): ReadPayload {
   if (raw === undefined || raw === null || raw === '') throw audienceError('payloadMissing');
   const payload = typeof raw === 'string' ? parseJson(raw) : raw;
-  if (typeof payload !== 'object' || Array.isArray(payload)) throw GraphError.of('paramInvalid', { name: 'payload', constraint: 'a JSON object' });
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw GraphError.of('paramInvalid', { name: 'payload', constraint: 'a JSON object' });
   const { schema, data } = payload as { schema?: unknown; data?: unknown };
   const columns = readSchema(schema);
   if (!Array.isArray(data)) throw audienceError('dataMismatch');
@@ -104,10 +105,8 @@ function nonEmptyList(value: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
+/** Through safe-json: its depth limit keeps sampleOf's JSON.stringify of a cell off the stack's edge. */
 function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseSafeJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -20,11 +20,13 @@ export function checkAppsecretProof(viewer: Viewer, token: string, params: Recor
     if (viewer.app.require_appsecret_proof) throw GraphError.of('proofRequired');
     return;
   }
+  // JSON bodies may carry objects here; String() of one can throw, and no object is a proof.
+  if (typeof proof !== 'string' || !['undefined', 'string', 'number'].includes(typeof params.appsecret_time)) throw GraphError.of('proofInvalid');
   const time = params.appsecret_time === undefined ? undefined : String(params.appsecret_time);
   if (time !== undefined && (!/^\d+$/.test(time) || Math.abs(now - Number(time)) > proofWindowSeconds)) {
     throw GraphError.of('proofInvalid');
   }
   const expected = Buffer.from(appsecretProof(viewer.app.secret, token, time));
-  const given = Buffer.from(String(proof).toLowerCase());
+  const given = Buffer.from(proof.toLowerCase());
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw GraphError.of('proofInvalid');
 }

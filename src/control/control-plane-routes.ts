@@ -1,4 +1,5 @@
 import type { ControlRoutes } from './control-context.js';
+import { demoRoutes } from './demo-routes.js';
 import { entityRoutes } from './entity-routes.js';
 import { resetRoutes } from './reset-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -6,5 +7,5 @@ import { snapshotRoutes } from './snapshot-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { worldRoutes } from './world-routes.js';
 
-/** The control plane's own groups (docs/control-plane.md): seeding, tokens, reset, snapshots, settings. */
-export const controlPlaneRoutes: ControlRoutes[] = [worldRoutes, entityRoutes, tokenRoutes, resetRoutes, snapshotRoutes, settingsRoutes];
+/** The control plane's own groups (docs/control-plane.md): seeding, tokens, reset, snapshots, settings, the demo world's credentials. */
+export const controlPlaneRoutes: ControlRoutes[] = [worldRoutes, entityRoutes, tokenRoutes, resetRoutes, snapshotRoutes, settingsRoutes, demoRoutes];

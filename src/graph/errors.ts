@@ -114,6 +114,10 @@ export const catalogue = {
   invalidParameter: oauth(100, 'Invalid parameter'),
   malformedBody: oauth(100, '(#100) The request body could not be parsed'),
   bodyTooLarge: oauth(100, '(#100) The request body is larger than the maximum allowed', { status: 413 }),
+  // Transport limits, answered before Fastify sees a request (src/server/http-server.ts; docs/reliability.md).
+  requestMalformed: oauth(100, '(#100) The request could not be parsed as HTTP/1.1'),
+  headersTooLarge: oauth(100, '(#100) The request line and headers are larger than the maximum allowed', { status: 431 }),
+  requestTimeout: oauth(100, '(#100) The request did not arrive in time', { status: 408, transient: true }),
   limitTooLarge: oauth(100, "(#100) The 'limit' parameter should not exceed {max}"),
   invalidCursor: oauth(100, '(#100) The {which} Cursor specified is invalid'),
   fieldsSyntax: oauth(100, '(#100) Syntax error "{detail}" at character {position}: {fields}'),

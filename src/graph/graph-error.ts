@@ -64,11 +64,16 @@ export class GraphError extends Error {
   }
 
   wwwAuthenticate(): string {
-    // Header values must stay printable ASCII; the body keeps the exact text.
-    const message = this.message.replace(/"/g, '\\"').replace(/[^\x20-\x7e]/g, '?');
+    // Header values must stay printable ASCII and short: messages echo client input (a 1 MB
+    // param name), and clients refuse an answer whose headers pass 16 KB. The body keeps the exact text.
+    const text = this.message.length > maxHeaderMessage ? `${this.message.slice(0, maxHeaderMessage)}...` : this.message;
+    const message = text.replace(/"/g, '\\"').replace(/[^\x20-\x7e]/g, '?');
     return `OAuth "Facebook Platform" "${this.spec.auth ?? 'invalid_request'}" "${message}"`;
   }
 }
+
+/** Characters of the message WWW-Authenticate carries (doubled at worst by escaping quotes). */
+const maxHeaderMessage = 1000;
 
 const traceAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

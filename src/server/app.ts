@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { viewerFor } from '../auth/authorize-request.js';
 import type { Config } from '../config.js';
@@ -14,6 +13,7 @@ import { installSalt } from '../identity/install-salt.js';
 import { RuntimeSettings } from '../state/live-document.js';
 import { AudienceTransitions } from '../audiences/transitions-request.js';
 import { asyncStateDocument } from '../audiences/transitions-setting.js';
+import { resumeLookalikeBuilds } from '../audiences/lookalike/builds.js';
 import { MemoryState } from '../state/memory-state.js';
 import type { SharedState } from '../state/shared-state.js';
 import { registerControl } from '../control/register-control.js';
@@ -24,7 +24,9 @@ import { operatingHooks } from './operating.js';
 import { playTransportFault } from './transport-faults.js';
 import { toGraphError } from './fastify-errors.js';
 import { registerAvatars } from './avatars.js';
+import { registerWebUi } from './web.js';
 import { redactingSerializers } from './log-redaction.js';
+import { answerClientError, createGraphServer, defaultConnectionLimits, type ConnectionLimits } from './http-server.js';
 
 export interface AppOptions {
   config: Config;
@@ -37,6 +39,8 @@ export interface AppOptions {
   state?: SharedState;
   /** The control plane's admin token; read from (or made once in) the store's settings when absent. */
   adminToken?: string;
+  /** Timeouts of the HTTP server; defaultConnectionLimits unless told (tests shorten them). */
+  connectionLimits?: Partial<Omit<ConnectionLimits, 'maxHeaderSize'>>;
 }
 
 const systemClock = () => Math.floor(Date.now() / 1000);
@@ -50,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store, schema } = options;
   const clock = options.clock ?? systemClock;
   const salt = await installSalt(store);
+  // Lookalikes a stopped process left unbuilt are built again (docs/lookalikes.md).
+  await resumeLookalikeBuilds(store);
   const state = options.state ?? new MemoryState();
   const settings = new RuntimeSettings();
   const asyncState = settings.register(asyncStateDocument(state, config.audienceProcessingDelay));
@@ -60,7 +66,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: config.logLevel, ...(options.logger === true ? {} : options.logger), serializers: redactingSerializers } : false,
     bodyLimit: config.bodyLimit,
     routerOptions: { maxParamLength: config.maxHeaderSize },
-    serverFactory: (handler) => createServer({ maxHeaderSize: config.maxHeaderSize }, handler),
+    serverFactory: (handler) => createGraphServer(handler, { ...defaultConnectionLimits, ...options.connectionLimits, maxHeaderSize: config.maxHeaderSize }),
+    clientErrorHandler: answerClientError,
+    // A path that is not valid percent-encoding never reaches a route.
+    frameworkErrors: (error, request, reply) => {
+      const call: GraphCall = { startedAt: Date.now(), method: request.method, path: request.url.split('?')[0], batch: undefined };
+      const graphError = error.code === 'FST_ERR_BAD_URL' ? GraphError.of('unknownPathComponents', { path: call.path }) : error;
+      return answerWith(request, reply, call, renderError(request, graphError, undefined, undefined));
+    },
   });
 
   // 1. Bodies: urlencoded, multipart and JSON, on every method (DELETE bodies included).
@@ -68,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // 2. graphd's own routes live under a reserved prefix, outside the Graph namespace.
   registerAvatars(app);
+  registerWebUi(app);
   await registerControl(app, { config, store, state, clock, settings, adminToken: options.adminToken, routes: operating.controlRoutes });
 
   // 3. Everything else is the Graph API.
@@ -161,6 +175,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.route({ method: ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'], url: '/', handler: graph });
   app.route({ method: ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'], url: '/*', handler: graph });
+  // Methods no route takes (OPTIONS, PROPFIND, ...): the Graph request answers Meta's unsupported-method error.
+  app.setNotFoundHandler(graph);
 
   // Errors Fastify raises before the handler (bad body, too large) still answer as Graph errors.
   app.setErrorHandler((error, request, reply) => {
@@ -175,6 +191,8 @@ const thrown = Symbol('graph error');
 function renderError(request: FastifyRequest, error: unknown, graphRequest: GraphRequest | undefined, headers: Record<string, string> | undefined): GraphResponse {
   const graphError = error instanceof GraphError ? error : toGraphError(error);
   if (!(error instanceof GraphError) && graphError.spec.code === 1) request.log.error({ err: error }, 'unexpected error');
+  // The store being away is no bug, but operators must see an outage in the log.
+  else if (!(error instanceof GraphError) && graphError.spec.transient) request.log.warn({ err: error }, 'store unavailable');
   (request as FastifyRequest & { [thrown]?: GraphError })[thrown] = graphError;
   return errorResponse(graphError, {
     version: graphRequest?.version,

@@ -1,8 +1,10 @@
 import { GraphError } from '../graph/graph-error.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 
 /**
  * Maps what Fastify or a parser raised before the Graph handler to a Graph error: client
  * mistakes (malformed or oversized bodies, bad content types) are code 100, never a 500.
+ * Also what escaped the handler: an unreachable store is transient (code 2, 503).
  */
 export function toGraphError(error: unknown): GraphError {
   const { code, statusCode } = (error ?? {}) as { code?: string; statusCode?: number };
@@ -21,5 +23,7 @@ export function toGraphError(error: unknown): GraphError {
       return GraphError.of('malformedBody');
   }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return GraphError.of('malformedBody');
+  // The database away for a moment is Meta's transient 2, which clients retry; not a bug's 1.
+  if (isStoreUnavailable(error)) return GraphError.of('serviceUnavailable');
   return GraphError.of('unknown');
 }

@@ -104,6 +104,13 @@ export interface AudiencesStore {
   settleNow(id: string): Promise<void>;
   /** Audiences seeded from this one (lookalike_audience_ids). */
   derivedFrom(originId: string): Promise<string[]>;
+  /**
+   * The change the audience waits on settles on `code`: shown at once when nothing is awaited
+   * any more, else when the wait ends (a lookalike's build ends this way: docs/lookalikes.md).
+   */
+  settleOn(audienceId: string, code: number): Promise<void>;
+  /** Lookalikes whose build has not finished (they settle on 441 or 434): what a restart resumes. */
+  unbuiltLookalikes(): Promise<string[]>;
 
   /** Adds rows' match keys (set union) and the people they match; returns the new member_count. */
   addRows(audienceId: string, rows: UploadedRow[], now: number): Promise<number>;
@@ -113,6 +120,10 @@ export interface AudiencesStore {
   clearRows(audienceId: string, now: number): Promise<void>;
   /** Removes these keys' people from every customer-file audience of the ad account (opt-out). */
   removeFromAccount(adAccountId: string, rows: UploadedRow[], now: number): Promise<void>;
+  /** Replaces every member with these people (a lookalike's build); member_count follows. */
+  setMembers(audienceId: string, personIds: readonly string[], now: number): Promise<void>;
+  /** Each member's value: the largest LOOKALIKE_VALUE among the uploaded rows matching them (value-based seeds). */
+  memberValues(audienceId: string): Promise<Map<string, number>>;
   /** Members' person ids, keyset-paged. */
   members(audienceId: string, request: ListRequest): Promise<Page<string>>;
   /**

@@ -65,6 +65,17 @@ export interface PersonRow {
   updated_time: number;
 }
 
+/** What a lookalike's features are drawn from (src/audiences/lookalike): a person without names or contact details. */
+export type PersonTraits = Pick<PersonRow, 'id' | 'birthday' | 'gender' | 'city' | 'state' | 'country' | 'locale' | 'profile' | 'updated_time'>;
+
+/** A page of a traits scan: the people living in `countries`, or the members of the audience `memberOf`, in id order after `after`. */
+export interface TraitsScan {
+  countries?: readonly string[];
+  memberOf?: string;
+  after?: string;
+  limit: number;
+}
+
 export type NewPerson = Omit<PersonRow, 'id' | 'created_time' | 'updated_time'> & {
   created_time?: number;
 };
@@ -208,6 +219,8 @@ export interface PeopleStore {
    * brings; people whose id is already taken are skipped. Answers the ids inserted.
    */
   insertMany(people: readonly (NewPerson & { id: string })[]): Promise<string[]>;
+  /** People's traits a page at a time (lookalike builds stream whole countries this way). */
+  traits(scan: TraitsScan): Promise<PersonTraits[]>;
 }
 
 export interface AppsStore {

@@ -36,6 +36,12 @@ export async function ensureDemoWorld(store: Store, now: number): Promise<DemoCr
   return credentials;
 }
 
+/** The demo world's credentials when this install seeded one. */
+export async function savedDemoCredentials(store: Store): Promise<DemoCredentials | undefined> {
+  const saved = await store.settings.get(settingsKey);
+  return saved ? (JSON.parse(saved) as DemoCredentials) : undefined;
+}
+
 async function waitForDemoWorld(store: Store): Promise<DemoCredentials> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const saved = await store.settings.get(settingsKey);
@@ -58,6 +64,8 @@ export function demoBanner(origin: string, demo: DemoCredentials, adminToken: st
     '',
     'Try:',
     `  curl '${origin}/v21.0/me?fields=id,name,email&access_token=${demo.userToken}'`,
+    '',
+    `Or open ${origin}/ in a browser (Graph API Explorer, audiences, journal, faults; it asks for the admin token).`,
     '',
   ].join('\n');
 }

@@ -8,7 +8,11 @@ export interface GraphdProcess {
   url: string;
   /** Everything the process printed on stdout so far. */
   output(): string;
+  /** The process id (what /proc/<pid> and signals need). */
+  pid: number;
   stop(): Promise<void>;
+  /** SIGKILL: the process gets no chance to finish anything (crash tests). */
+  kill(): Promise<void>;
 }
 
 /** A free loopback port (the OS picks it; a tiny race with other binders is accepted). */
@@ -52,11 +56,19 @@ export async function startGraphd(args: string[], env: Record<string, string> = 
       reject(new Error(`graphd exited with ${code} before serving:\n${stdout}\n${stderr}`));
     });
   });
-  return { url: `http://127.0.0.1:${port}`, output: () => stdout, stop: () => stopProcess(child) };
+  return { url: `http://127.0.0.1:${port}`, output: () => stdout, pid: child.pid!, stop: () => stopProcess(child), kill: () => killProcess(child) };
+}
+
+async function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {

@@ -30,6 +30,9 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   }
   const pool = new pg.Pool({ ...connectionConfig(url, schema), types });
   pool.on('error', () => {}); // an idle client's lost connection; the pool replaces it on next use
+  // A checked-out client whose connection drops emits 'error' too (its query fails with the same
+  // error): unheard, that event would kill the process. The pool drops the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     if (schema !== undefined) await createSchema(pool, schema);
   } catch (error) {

@@ -17,6 +17,7 @@ import { personKeyTables } from './people-bulk.js';
 import { AudienceRows } from './audience-rows.js';
 import { AudienceSessions } from './audience-sessions.js';
 import { AudienceSharing, type AudienceShare } from './audience-sharing.js';
+import { memberValues, setMembers } from './audience-members.js';
 import type { KeyTable } from './key-table.js';
 import { pageByKey } from './paging.js';
 import { nextValue } from './sequences.js';
@@ -181,6 +182,33 @@ export class SqlAudiencesStore implements AudiencesStore {
       .orderBy('id')
       .execute();
     return rows.map((row) => row.id);
+  }
+
+  /** Nothing awaited: neither time still to pass (processing_until 0 or past, as currentCode reads it) nor reads. */
+  async settleOn(audienceId: string, code: number): Promise<void> {
+    await this.db
+      .updateTable('custom_audiences')
+      .set((eb) => ({
+        settled_status: code,
+        operation_status: eb.case().when(eb.and([eb('processing_until', '=', 0), eb('reads_left', '=', 0)])).then(code).else(eb.ref('operation_status')).end(),
+      }))
+      .where('id', '=', audienceId)
+      .execute();
+  }
+
+  async unbuiltLookalikes(): Promise<string[]> {
+    const rows = await this.db.selectFrom('custom_audiences').select('id').where('subtype', '=', 'LOOKALIKE').where('settled_status', 'in', [441, 434]).orderBy('seq').execute();
+    return rows.map((row) => row.id);
+  }
+
+  setMembers(audienceId: string, personIds: readonly string[], now: number): Promise<void> {
+    return setMembers(this.db, audienceId, personIds, now);
+  }
+
+  async memberValues(audienceId: string): Promise<Map<string, number>> {
+    // Values live with the keys: staged ones are merged first so every row is counted.
+    await this.rows.mergeStaged(audienceId);
+    return memberValues(this.db, audienceId);
   }
 
   addRows(audienceId: string, rows: UploadedRow[], now: number): Promise<number> {

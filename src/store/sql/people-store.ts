@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PeopleTable } from '../database.js';
 import { nowSeconds, withFreshId } from '../ids.js';
-import type { ListRequest, NewPerson, Page, PeopleStore, PersonPatch, PersonProfile, PersonRow } from '../types.js';
+import type { ListRequest, NewPerson, Page, PeopleStore, PersonPatch, PersonProfile, PersonRow, PersonTraits, TraitsScan } from '../types.js';
 import { defined, fromFlag, fromJson, toFlag, toJson } from './codec.js';
 import { CompiledRead } from './compiled-read.js';
 import { pageByKey } from './paging.js';
@@ -105,6 +105,26 @@ export class SqlPeopleStore implements PeopleStore {
     });
     const inserted = await insertPeople(this.dialect, rows).execute(this.db);
     return inserted.rows.map((row) => row.id);
+  }
+
+  /** Members are walked from audience_members (its key leads with the audience), countries over the people table. */
+  async traits({ countries, memberOf, after, limit }: TraitsScan): Promise<PersonTraits[]> {
+    if (countries !== undefined && countries.length === 0) return [];
+    const columns = ['p.id', 'p.birthday', 'p.gender', 'p.city', 'p.state', 'p.country', 'p.locale', 'p.profile', 'p.updated_time'] as const;
+    const rows = await (memberOf === undefined
+      ? this.db.selectFrom('people as p').select(columns).orderBy('p.id')
+      : this.db
+          .selectFrom('audience_members as m')
+          .innerJoin('people as p', 'p.id', 'm.person_id')
+          .select(columns)
+          .where('m.audience_seq', '=', this.db.selectFrom('custom_audiences').select('seq').where('id', '=', memberOf))
+          .orderBy('m.person_id')
+    )
+      .$if(countries !== undefined, (query) => query.where('p.country', 'in', countries!))
+      .$if(after !== undefined, (query) => query.where('p.id', '>', after!))
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ ...row, profile: fromJson<PersonProfile>(row.profile) }));
   }
 
   async count(): Promise<number> {
