@@ -1,4 +1,5 @@
 import { audienceError } from './audience-errors.js';
+import { filterOperators } from './rule-filters.js';
 
 /** Event-source types of a rule and the subtype and data source they make (audience-domain.md §4.6). */
 const sourceKinds: Record<string, { subtype: string; subType: string }> = {
@@ -17,6 +18,11 @@ const sourceKinds: Record<string, { subtype: string; subType: string }> = {
 
 const maxRules = 10;
 const maxRetentionSeconds = 730 * 86400;
+/** Leaf filters one rule may hold. */
+const maxFilters = 100;
+/** Aggregations graphd computes over a person's matching events; time_spent and last_event_time_field are not kept. */
+const aggregationTypes = new Set(['count', 'sum', 'avg', 'min', 'max']);
+const aggregationOperators = new Set(['=', '!=', '>=', '>', '<=', '<', 'eq', 'neq', 'gte', 'gt', 'lte', 'lt']);
 
 export interface RuleSummary {
   subtype: string;
@@ -57,6 +63,8 @@ export function readRule(text: string): RuleSummary {
     if (retention !== undefined && (!Number.isInteger(retention) || retention < 0 || retention > maxRetentionSeconds)) {
       throw audienceError('invalidRule', { reason: 'retention_seconds out of range' });
     }
+    if (entry.filter !== undefined && countFilters(entry.filter) > maxFilters) throw audienceError('invalidRule', { reason: `at most ${maxFilters} filters per rule` });
+    if (entry.aggregation !== undefined) checkAggregation(entry.aggregation);
     for (const source of entry.event_sources) {
       const ids = Array.isArray(source?.id) ? source.id : [source?.id];
       if (!sourceKinds[source?.type] || ids.some((id: unknown) => !/^\d+$/.test(String(id)))) {
@@ -68,4 +76,34 @@ export function readRule(text: string): RuleSummary {
   const kinds = new Set(eventSources.map((source) => sourceKinds[source.type].subtype));
   const first = sourceKinds[eventSources[0].type];
   return { subtype: kinds.size === 1 ? first.subtype : 'ENGAGEMENT', dataSourceSubType: first.subType, eventSources };
+}
+
+const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks a filter tree (groups of {operator, filters}, leaves of {field, operator, value}); answers its leaf count. */
+function countFilters(filter: unknown): number {
+  if (!isObject(filter)) throw audienceError('invalidRule', { reason: 'a filter must be a JSON object' });
+  if (filter.filters !== undefined) {
+    if (filter.operator !== 'and' && filter.operator !== 'or') throw audienceError('invalidRule', { reason: 'a filter group operator must be and or or' });
+    if (!Array.isArray(filter.filters) || filter.filters.length === 0) throw audienceError('invalidRule', { reason: 'a filter group needs a non-empty filters list' });
+    return filter.filters.reduce((sum: number, inner: unknown) => sum + countFilters(inner), 0);
+  }
+  if (typeof filter.field !== 'string' || filter.field === '') throw audienceError('invalidRule', { reason: 'a filter needs a field' });
+  if (!filterOperators.has(filter.operator)) throw audienceError('invalidRule', { reason: `unknown filter operator ${String(filter.operator)}` });
+  if (filter.value === undefined) throw audienceError('invalidRule', { reason: 'a filter needs a value' });
+  if (filter.field === 'event' && filter.operator !== 'eq' && filter.operator !== '=') throw audienceError('invalidRule', { reason: 'the event field takes the operator eq' });
+  if (filter.operator === 'regex_match') {
+    try {
+      new RegExp(String(filter.value));
+    } catch {
+      throw audienceError('invalidRule', { reason: 'regex_match needs a valid regular expression' });
+    }
+  }
+  return 1;
+}
+
+function checkAggregation(aggregation: unknown): void {
+  if (!isObject(aggregation) || !aggregationTypes.has(aggregation.type)) throw audienceError('invalidRule', { reason: `aggregation type must be one of ${[...aggregationTypes].join(', ')}` });
+  if (!aggregationOperators.has(aggregation.operator) || !Number.isFinite(Number(aggregation.value))) throw audienceError('invalidRule', { reason: 'aggregation needs an operator and a numeric value' });
+  if (aggregation.type !== 'count' && typeof aggregation.field !== 'string') throw audienceError('invalidRule', { reason: 'aggregation other than count needs a field' });
 }

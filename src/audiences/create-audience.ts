@@ -5,6 +5,7 @@ import { assertAccount } from './access.js';
 import { audienceError } from './audience-errors.js';
 import { readLookalikeSpec, sameLookalike, type LookalikeSpec } from './lookalike-spec.js';
 import { readRule } from './audience-rules.js';
+import { refreshRuleAudience } from './rule-membership.js';
 import { lookalikeBuilds } from './lookalike/builds.js';
 import { customAudiencesTosId } from './terms.js';
 import type { AudienceTransitions } from './transitions-request.js';
@@ -47,6 +48,8 @@ export async function createAudience(store: Store, viewer: Viewer, adAccountId: 
   }
   const created = await store.audiences.create(audience);
   if (created.subtype === 'LOOKALIKE') await lookalikeBuilds(store).start(created.id, now);
+  // A pixel audience takes in the events already stored (prefill) or none before now.
+  await refreshRuleAudience(store, created, now);
   return { id: created.id };
 }
 
@@ -74,7 +77,10 @@ async function describe(store: Store, adAccountId: string, params: Record<string
     const rule = readRule(params.rule);
     await assertEventSources(store, adAccountId, rule.eventSources);
     const subtype = params.subtype ?? rule.subtype;
-    return { ...base, subtype, rule: params.rule, data_source_type: 'EVENT_BASED', data_source_sub_type: rule.dataSourceSubType, operation_status: params.prefill === false ? 200 : 441 };
+    const pixel_id = base.pixel_id ?? rule.eventSources.find((source) => source.type === 'pixel')?.id ?? null;
+    // Prefilling shows 441 as the transition mode says; src/audiences/rule-membership.ts settles the pixel statuses.
+    const status = transitions.change(undefined, now, { pending: params.prefill === false ? 200 : 441, settled: 200 });
+    return { ...base, pixel_id, subtype, rule: params.rule, data_source_type: 'EVENT_BASED', data_source_sub_type: rule.dataSourceSubType, ...status };
   }
   const subtype = params.subtype ?? (params.lookalike_spec !== undefined ? 'LOOKALIKE' : 'CUSTOM');
   if (subtype === 'LOOKALIKE') return { ...base, subtype, ...(await lookalike(store, adAccountId, params)), ...transitions.change(undefined, now, populating), ...unbuilt };

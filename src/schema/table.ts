@@ -1,5 +1,6 @@
 import { CompiledSchema } from './compile.js';
 import { adAccountType } from './nodes/ad-account.js';
+import { adsPixelType } from './nodes/ads-pixel.js';
 import { assignedUserType } from './nodes/ad-account-assigned-users.js';
 import { applicationType } from './nodes/application.js';
 import { businessType, systemUserType } from './nodes/business.js';
@@ -17,7 +18,7 @@ import type { SchemaTable } from './types.js';
 
 /** The one table of node types graphd serves. Routing, validation, metadata=1 and docs/api.md read it. */
 export const graphTable: SchemaTable = {
-  types: [userType, applicationType, pageType, businessType, systemUserType, adAccountType, customAudienceType, ...structTypes, ...customAudienceStructs, businessUserType, assignedUserType, profileType, testAccountType, ...socialTypes],
+  types: [userType, applicationType, pageType, businessType, systemUserType, adAccountType, adsPixelType, customAudienceType, ...structTypes, ...customAudienceStructs, businessUserType, assignedUserType, profileType, testAccountType, ...socialTypes],
   roots: {
     debug_token: debugTokenEndpoint,
     'oauth/access_token': oauthAccessTokenEndpoint,

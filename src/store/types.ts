@@ -7,10 +7,11 @@
 import type { AudiencesStore } from './audience-types.js';
 import type { BusinessUsersStore } from './business-user-types.js';
 import type { PageBlocksStore } from './page-block-types.js';
+import type { PixelsStore } from './pixel-types.js';
 import type { TestUsersStore } from './test-user-types.js';
 import type { SocialNodeType, SocialStore } from './social-types.js';
 
-export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser' | 'CustomAudience' | 'BusinessUser' | SocialNodeType;
+export type NodeType = 'User' | 'Application' | 'Page' | 'Business' | 'AdAccount' | 'SystemUser' | 'CustomAudience' | 'BusinessUser' | 'AdsPixel' | SocialNodeType;
 
 /** The profile data of a person that has no column of its own. */
 export interface PersonProfile {
@@ -328,6 +329,7 @@ export interface Store {
   readonly adAccounts: AdAccountsStore;
   readonly settings: SettingsStore;
   readonly audiences: AudiencesStore;
+  readonly pixels: PixelsStore;
   readonly businessUsers: BusinessUsersStore;
   readonly pageBlocks: PageBlocksStore;
   readonly testUsers: TestUsersStore;

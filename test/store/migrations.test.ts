@@ -23,6 +23,7 @@ const TABLES = ['nodes', 'settings', 'businesses', 'system_users', 'people', 'ap
   .concat(['message_threads', 'thread_labels', 'thread_label_people', 'canvases', 'ad_studies', 'business_asset_groups', 'product_catalogs'])
   .concat(['business_asset_assignments'])
   .concat(['audience_staged_keys', 'audience_key_parts'])
+  .concat(['pixels', 'pixel_events'])
   .sort();
 
 async function appliedMigrations(db: Kysely<any>): Promise<string[]> {

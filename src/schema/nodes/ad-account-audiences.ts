@@ -1,6 +1,7 @@
 import { assertAccount } from '../../audiences/access.js';
 import { createAudience } from '../../audiences/create-audience.js';
 import { removeFromAccount } from '../../audiences/opt-out.js';
+import { refreshRuleAudience } from '../../audiences/rule-membership.js';
 import { acceptTos, customAudiencesTos } from '../../audiences/terms.js';
 import { parseFiltering } from '../../graph/filtering/index.js';
 import type { EdgeDef } from '../types.js';
@@ -28,7 +29,7 @@ export const customAudiencesEdge: EdgeDef<AdAccountNode> = {
     await ctx.store.audiences.settle(ctx.now);
     const result = await ctx.store.audiences.list(account.account_id, page, filteringOf(params));
     // Each audience listed is read: a change waiting on reads counts it (docs/async-state.md).
-    const rows = await Promise.all(result.rows.map((row) => ctx.audienceSettings.observe(ctx.store, row)));
+    const rows = await Promise.all(result.rows.map(async (row) => ctx.audienceSettings.observe(ctx.store, await refreshRuleAudience(ctx.store, row, ctx.now))));
     const items = rows.map((row) => ({ key: row.id, value: { ...row, access: row.ad_account_id === account.account_id ? 'write' : 'read' } as AudienceNode }));
     return { items, more: result.more };
   },

@@ -2,6 +2,7 @@ import type { AdAccountRow } from '../../store/types.js';
 import type { Context, TypeDef } from '../types.js';
 import { customAudiencesEdge, customAudiencesTosEdge, usersOfAnyAudienceEdge } from './ad-account-audiences.js';
 import { assignedUsersEdge } from './ad-account-assigned-users.js';
+import { adsPixelsEdge } from './ads-pixel.js';
 
 export type AdAccountNode = AdAccountRow & { account_id: string };
 
@@ -42,6 +43,7 @@ export const adAccountType: TypeDef<AdAccountNode> = {
     },
   },
   edges: {
+    adspixels: adsPixelsEdge,
     customaudiences: customAudiencesEdge,
     customaudiencestos: customAudiencesTosEdge,
     usersofanyaudience: usersOfAnyAudienceEdge,

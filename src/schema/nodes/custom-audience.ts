@@ -2,6 +2,7 @@ import { audienceError } from '../../audiences/audience-errors.js';
 import { accountAccess } from '../../audiences/access.js';
 import { statusOf } from '../../audiences/audience-status.js';
 import { deleteAudience, updateAudience } from '../../audiences/manage-audience.js';
+import { refreshRuleAudience } from '../../audiences/rule-membership.js';
 import type { CustomAudienceRow } from '../../store/audience-types.js';
 import type { Context, FieldDef, TypeDef } from '../types.js';
 import { updateAudienceParams } from './custom-audience-params.js';
@@ -21,8 +22,10 @@ const status = (key: 'operation_status' | 'delivery_status' | 'approximate_count
  * A read that sees it counts for a change waiting on reads (docs/async-state.md).
  */
 async function loadAudience(id: string, ctx: Context): Promise<AudienceNode | undefined> {
-  const audience = await ctx.store.audiences.get(id);
-  if (!audience) return undefined;
+  const stored = await ctx.store.audiences.get(id);
+  if (!stored) return undefined;
+  // A pixel audience's members and status follow its events and the clock (docs/rules.md).
+  const audience = await refreshRuleAudience(ctx.store, stored, ctx.now);
   const access = await accessTo(audience, ctx);
   if (access === 'none') return undefined;
   // Seeing the audience at all takes an ads scope, as listing the account's audiences does.

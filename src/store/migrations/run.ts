@@ -9,10 +9,11 @@ import { blocksAndBusinessUsers } from './0007-blocks-and-business-users.js';
 import { social } from './0008-social.js';
 import { audienceStaging } from './0009-audience-staging.js';
 import { audienceTransitions } from './0010-audience-transitions.js';
+import { pixels } from './0011-pixels.js';
 import type { NamedMigration } from './migration.js';
 
 /** In order. Names sort in this order too, which Kysely's migrator requires. */
-export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences, settledStatus, testUsers, blocksAndBusinessUsers, social, audienceStaging, audienceTransitions];
+export const migrations: readonly NamedMigration[] = [peopleAndApps, pagesAdAccountsTokens, customAudiences, sequences, settledStatus, testUsers, blocksAndBusinessUsers, social, audienceStaging, audienceTransitions, pixels];
 
 /** A static list rather than a folder scan: the code runs compiled from dist/. */
 const provider: MigrationProvider = {

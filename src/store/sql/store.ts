@@ -13,6 +13,7 @@ import { SqlNodesStore } from './nodes-store.js';
 import { SqlPageBlocksStore } from './page-blocks-store.js';
 import { SqlPagesStore } from './pages-store.js';
 import { SqlPeopleStore } from './people-store.js';
+import { SqlPixelsStore } from './pixels-store.js';
 import { SqlSettingsStore } from './settings-store.js';
 import { SqlSocialStore } from './social-store.js';
 import { SqlTestUsersStore } from './test-users-store.js';
@@ -37,6 +38,7 @@ export function createSqlStore(db: Kysely<Database>, dialect: Store['dialect'], 
     adAccounts: new SqlAdAccountsStore(db),
     settings: new SqlSettingsStore(db),
     audiences: new SqlAudiencesStore(db, keyTables[dialect], dialect),
+    pixels: new SqlPixelsStore(db),
     businessUsers: new SqlBusinessUsersStore(db),
     pageBlocks: new SqlPageBlocksStore(db),
     testUsers: new SqlTestUsersStore(db),
