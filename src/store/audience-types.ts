@@ -144,8 +144,18 @@ export interface AudiencesStore {
   /** Replaces a person's match keys and joins them to every audience whose uploads hold one. */
   setPersonMatchKeys(personId: string, keys: Buffer[]): Promise<void>;
 
-  /** setPersonMatchKeys for many new people at once (bulk seeding): adds their keys and joins them. */
-  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[]): Promise<void>;
+  /**
+   * setPersonMatchKeys for many new people at once (bulk seeding): adds their keys and joins them.
+   * With hold, the store may keep the keys back until flushPeopleMatchKeys (SQLite writes them in
+   * key order then); people joined audiences already, but uploads only match them after the flush.
+   */
+  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[], options?: { hold?: boolean }): Promise<void>;
+
+  /** Writes the keys addPeopleMatchKeys held back (none: nothing to do). */
+  flushPeopleMatchKeys(): Promise<void>;
+
+  /** Which of these people have no match keys written (a seed run stopped before its flush). */
+  peopleWithoutMatchKeys(personIds: readonly string[]): Promise<string[]>;
 
   /** Shares with another ad account (idempotent; permissions updated). */
   share(audienceId: string, adAccountId: string, permissions: string, now: number): Promise<void>;

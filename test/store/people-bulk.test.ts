@@ -35,6 +35,20 @@ describeEachStore('people in bulk', (open) => {
     expect(await seedPeople(store(), { people: 120, seed: 22, batchSize: 50, now })).toMatchObject({ inserted: 0, skipped: 120 });
   });
 
+  it('gives the keys to people a stopped run wrote without them, and holds none back after a run', async () => {
+    // A run stopped after committing people, before writing their held keys.
+    await store().people.insertMany([seededPerson(24, 3, now), seededPerson(24, 4, now)]);
+    expect((await store().audiences.peopleWithoutMatchKeys([seededPerson(24, 3, now).id, 'nobody'])).length).toBe(1);
+    expect(await seedPeople(store(), { people: 10, seed: 24, batchSize: 4, now })).toMatchObject({ inserted: 8, skipped: 2 });
+    const ids = Array.from({ length: 10 }, (_, i) => seededPerson(24, i, now).id);
+    expect(await store().audiences.peopleWithoutMatchKeys(ids)).toEqual([]);
+    const person = seededPerson(24, 4, now);
+    const audience = await newAudience();
+    const emailRow = new Map([['EMAIL', digestOf('EMAIL', normalize('EMAIL', person.email)!)]]);
+    expect(await store().audiences.addRows(audience, [{ keys: rowMatchKeys(emailRow) }], now)).toBe(1);
+    expect((await store().audiences.members(audience, { limit: 10 })).rows).toEqual([person.id]);
+  });
+
   it('joins new people to audiences already holding their keys', async () => {
     const person = seededPerson(23, 0, now);
     const audience = await newAudience();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/audiences/matching/index.js';
 import { worldPlaces } from '../../src/world/places.js';
+import { seedBatches } from '../../src/world/seeding/seed-batches.js';
 import { freshPerson, seededMatchKeys, seededPerson } from '../../src/world/seeding/seeded-person.js';
 
 const now = 1_767_225_600; // 2026-01-01
@@ -54,5 +55,26 @@ describe('seeded people', () => {
     const withoutMadid = seededMatchKeys({ ...person, profile: { ...person.profile, madids: [] } }).map((key) => key.toString('hex'));
     expect(keys.length).toBe(withoutMadid.length + 1);
     expect(keys.length).toBeGreaterThanOrEqual(9); // EMAIL, PHONE, MADID and six name combinations
+  });
+});
+
+describe('seed batches', () => {
+  it('are the same people and match keys whether worker threads or the caller generate them', async () => {
+    const requests = [0, 40, 80].map((from) => ({ seed: 31, from, count: 40, now: 1_767_225_600 }));
+    const collect = async (workers: number) => {
+      const batches = [];
+      for await (const batch of seedBatches(requests, workers)) batches.push(batch);
+      return batches;
+    };
+    const inline = await collect(0);
+    expect(inline.flatMap((batch) => batch.people.map((person) => person.id))).toEqual(
+      Array.from({ length: 120 }, (_, i) => seededPerson(31, i, 1_767_225_600).id),
+    );
+    const threaded = await collect(2);
+    expect(threaded.map((batch) => batch.people)).toEqual(inline.map((batch) => batch.people));
+    expect(threaded.map((batch) => batch.keys.map((entry) => [entry.personId, entry.keys.map((key) => key.toString('hex'))]))).toEqual(
+      inline.map((batch) => batch.keys.map((entry) => [entry.personId, entry.keys.map((key) => key.toString('hex'))])),
+    );
+    expect(inline[1].keys[3].keys).toEqual(seededMatchKeys(seededPerson(31, 43, 1_767_225_600)));
   });
 });

@@ -34,31 +34,58 @@ export const WEAK_COMBINATIONS: readonly WeakCombination[] = Object.freeze(
  * equal someone's phone number must not match them. Parts are fixed 32-byte digests, so the
  * concatenation is unambiguous.
  */
-function matchKey(tag: string, parts: readonly Buffer[]): Buffer {
-  // One-shot hash(): a Hash object per key costs more than the hashing (seeding makes millions).
-  return hash('sha256', Buffer.concat([Buffer.from(`${tag}\0`, 'utf8'), ...parts]), 'buffer');
+function matchKey(tag: Buffer, parts: readonly Buffer[]): Buffer {
+  // Assembled in one scratch buffer and hashed one-shot: seeding makes millions of keys, and a
+  // Hash object or a concatenated buffer per key cost more than the hashing.
+  scratch.set(tag);
+  let length = tag.length;
+  for (const part of parts) {
+    scratch.set(part, length);
+    length += part.length;
+  }
+  return hash('sha256', scratch.subarray(0, length), 'buffer');
 }
 
-/** Every tuple picking one digest per part (a person may hold several values of a key). */
+/** Big enough for the longest tag and five 32-byte parts. */
+const scratch = Buffer.alloc(512);
+
+const tagBytes = new Map<string, Buffer>();
+function tagOf(name: string): Buffer {
+  let bytes = tagBytes.get(name);
+  if (bytes === undefined) tagBytes.set(name, (bytes = Buffer.from(`${name}\0`, 'utf8')));
+  return bytes;
+}
+
+/** Every tuple picking one digest per part (a person may hold several values of a key), the first part varying slowest. */
 function tuples(values: ReadonlyMap<string, readonly Buffer[]>, parts: readonly string[]): Buffer[][] {
   let result: Buffer[][] = [[]];
   for (const part of parts) {
     const options = values.get(part) ?? [];
-    result = result.flatMap((prefix) => options.map((digest) => [...prefix, digest]));
+    result = options.length === 1 ? result.map((prefix) => [...prefix, options[0]]) : result.flatMap((prefix) => options.map((digest) => [...prefix, digest]));
   }
   return result;
 }
 
+/**
+ * Every key at most once, in the order first made. Each key's digests are made distinct first:
+ * distinct (tag, parts) inputs then give distinct keys (tags end at their NUL, parts are 32
+ * bytes), so nothing is compared after hashing.
+ */
 function matchKeys(values: ReadonlyMap<string, readonly Buffer[]>): Buffer[] {
-  const keys = new Map<string, Buffer>(); // by hex, so each match key appears once
-  const add = (key: Buffer) => keys.set(key.toString('hex'), key);
+  const distinct = new Map([...values].map(([key, digests]) => [key, digests.length === 1 ? digests : firstOfEach(digests)]));
+  const keys: Buffer[] = [];
   for (const key of STRONG_KEYS) {
-    for (const digest of values.get(key) ?? []) add(matchKey(key, [digest]));
+    for (const digest of distinct.get(key) ?? []) keys.push(matchKey(tagOf(key), [digest]));
   }
   for (const combination of WEAK_COMBINATIONS) {
-    for (const tuple of tuples(values, combination.parts)) add(matchKey(combination.name, tuple));
+    const tag = tagOf(combination.name);
+    for (const tuple of tuples(distinct, combination.parts)) keys.push(matchKey(tag, tuple));
   }
-  return [...keys.values()];
+  return keys;
+}
+
+function firstOfEach(digests: readonly Buffer[]): Buffer[] {
+  return digests.filter((digest, i) => digests.findIndex((other) => other.equals(digest)) === i);
 }
 
 /**
@@ -73,7 +100,11 @@ export function rowMatchKeys(row: ReadonlyMap<string, Buffer>): Buffer[] {
 /** The match keys of a person, from personIdentifiers(). */
 export function personMatchKeys(identifiers: readonly PersonIdentifier[]): Buffer[] {
   const values = new Map<string, Buffer[]>();
-  for (const { key, digest } of identifiers) values.set(key, [...(values.get(key) ?? []), digest]);
+  for (const { key, digest } of identifiers) {
+    const digests = values.get(key);
+    if (digests === undefined) values.set(key, [digest]);
+    else digests.push(digest);
+  }
   return matchKeys(values);
 }
 

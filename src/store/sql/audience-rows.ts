@@ -5,7 +5,7 @@ import type { ListRequest, Page } from '../types.js';
 import { AudienceStaging } from './audience-staging.js';
 import { keyBatches, type KeyTable } from './key-table.js';
 import { pageByKey } from './paging.js';
-import type { PersonKeyTable } from './people-bulk.js';
+import { insertPersonKeys, type PersonKeyHold, type PersonKeyTable } from './people-bulk.js';
 import { inTransaction } from './transaction.js';
 
 /**
@@ -178,20 +178,21 @@ export class AudienceRows {
   }
 
   /**
-   * Adds new people's keys in one statement (sorted, so the B-tree pages fill in order), then
-   * joins them to every audience holding one of the keys, as setPersonMatchKeys does per person.
+   * Adds new people's keys in one statement (or holds them, see PersonKeyHold), then joins them
+   * to every audience holding one of the keys, as setPersonMatchKeys does per person.
    */
-  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[], personKeys: PersonKeyTable): Promise<void> {
+  addPeopleMatchKeys(
+    people: readonly { personId: string; keys: readonly Buffer[] }[],
+    personKeys: PersonKeyTable,
+    hold?: PersonKeyHold,
+  ): Promise<void> {
     const owners = people.flatMap(({ personId, keys }) => keys.map(() => personId));
     if (owners.length === 0) return Promise.resolve();
     const keys = Buffer.concat(people.flatMap((person) => person.keys));
     return inTransaction(this.db, async (trx) => {
       await this.staging.mergeKeyParts(trx, [{ keys, count: owners.length }]);
       const table = personKeys(keys, owners);
-      await sql`
-        insert into person_match_keys (match_key, person_id)
-        select b.k, b.person_id from ${table} as b where true order by 1, 2
-        on conflict do nothing`.execute(trx);
+      await (hold ? hold.add(trx, table) : insertPersonKeys(table).execute(trx));
       const joined = await sql<{ audience_seq: number }>`
         insert into audience_members (audience_seq, person_id)
         select distinct r.audience_seq, b.person_id from ${table} as b join audience_rows as r on r.match_key = b.k where true

@@ -13,7 +13,7 @@ import type { CustomAudiencesTable, Database } from '../database.js';
 import { allocate } from '../ids.js';
 import type { ListRequest, Page } from '../types.js';
 import { AUDIENCE_FILTER_FIELDS, toAudience, toColumns } from './audience-codec.js';
-import { personKeyTables } from './people-bulk.js';
+import { personKeyHolds, personKeyTables } from './people-bulk.js';
 import { AudienceRows } from './audience-rows.js';
 import { AudienceSessions } from './audience-sessions.js';
 import { AudienceSharing, type AudienceShare } from './audience-sharing.js';
@@ -239,8 +239,23 @@ export class SqlAudiencesStore implements AudiencesStore {
     return this.rows.setPersonMatchKeys(personId, keys);
   }
 
-  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[]): Promise<void> {
-    return this.rows.addPeopleMatchKeys(people, personKeyTables[this.dialect]);
+  addPeopleMatchKeys(people: readonly { personId: string; keys: readonly Buffer[] }[], options: { hold?: boolean } = {}): Promise<void> {
+    return this.rows.addPeopleMatchKeys(people, personKeyTables[this.dialect], options.hold ? personKeyHolds[this.dialect] : undefined);
+  }
+
+  async flushPeopleMatchKeys(): Promise<void> {
+    await personKeyHolds[this.dialect]?.flush(this.db);
+  }
+
+  async peopleWithoutMatchKeys(personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('people as p')
+      .select('p.id')
+      .where('p.id', 'in', personIds)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('person_match_keys as k').select('k.person_id').whereRef('k.person_id', '=', 'p.id'))))
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   getSession(audienceId: string, sessionId: string): Promise<AudienceSessionRow | undefined> {

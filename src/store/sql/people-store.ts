@@ -103,8 +103,7 @@ export class SqlPeopleStore implements PeopleStore {
       const created_time = person.created_time ?? now;
       return { ...(toColumns(person) as Omit<PeopleTable, 'id'>), id: person.id, created_time, updated_time: created_time };
     });
-    const inserted = await insertPeople(this.dialect, rows).execute(this.db);
-    return inserted.rows.map((row) => row.id);
+    return insertPeople(this.db, this.dialect, rows);
   }
 
   /** Members are walked from audience_members (its key leads with the audience), countries over the people table. */
