@@ -34,6 +34,7 @@ import { openStore, type OpenStoreOptions, type UploadedRow } from '../src/store
 import { seedDemoWorld } from '../src/world/demo-world.js';
 import { cpuSeconds, sampleRss, statusBytes } from './lib/rss.js';
 import { emailMatchKey, growPostgresWorld, growSqliteWorld, personEmail, sha256 } from './lib/world.js';
+import { customerListRow } from './lib/customer-list.js';
 
 const BATCH_ROWS = 10_000;
 const VERSION = 'v21.0';
@@ -231,26 +232,7 @@ async function uploadInProcess(
 ): Promise<UploadPhase> {
   const store = await openStore(url, storeOptions);
   try {
-    const audience = await store.audiences.create({
-      ad_account_id: adAccountId,
-      name: 'Ingest bench',
-      description: null,
-      subtype: 'CUSTOM',
-      customer_file_source: 'USER_PROVIDED_ONLY',
-      data_source_type: 'FILE_IMPORTED',
-      data_source_sub_type: 'HASHES_OR_USER_IDS',
-      is_value_based: false,
-      retention_days: 0,
-      rule: null,
-      rule_aggregation: null,
-      lookalike_spec: null,
-      origin_audience_id: null,
-      pixel_id: null,
-      opt_out_link: null,
-      operation_status: 200,
-      attributes: {},
-      time_created: now,
-    });
+    const audience = await store.audiences.create(customerListRow(adAccountId, 'Ingest bench', now));
     log(`adding ${rows.toLocaleString('en-US')} rows to audience ${audience.id} in process (store only)`);
     let storeMs = 0;
     let cpuMicros = 0;

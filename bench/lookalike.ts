@@ -17,6 +17,7 @@ import { lookalikeBuilds } from '../src/audiences/lookalike/builds.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/types.js';
 import { seedPeople } from '../src/world/seeding/seed-people.js';
+import { customerListRow } from './lib/customer-list.js';
 
 export interface LookalikeBenchResult {
   people: number;
@@ -100,26 +101,7 @@ async function origin(store: Store, now: number): Promise<{ originId: string; us
   }
   const members = [...byState.values()].sort((a, b) => b.length - a.length)[0];
   const account = await store.adAccounts.create({ name: 'Bench', business_id: null, currency: 'USD', timezone_name: 'America/Los_Angeles', account_status: 1, created_time: now });
-  const audience = await store.audiences.create({
-    ad_account_id: account.id,
-    name: 'Origin',
-    description: null,
-    subtype: 'CUSTOM',
-    customer_file_source: 'USER_PROVIDED_ONLY',
-    data_source_type: 'FILE_IMPORTED',
-    data_source_sub_type: 'HASHES_OR_USER_IDS',
-    is_value_based: false,
-    retention_days: 0,
-    rule: null,
-    rule_aggregation: null,
-    lookalike_spec: null,
-    origin_audience_id: null,
-    pixel_id: null,
-    opt_out_link: null,
-    attributes: {},
-    time_created: now,
-    operation_status: 200,
-  });
+  const audience = await store.audiences.create(customerListRow(account.id, 'Origin', now));
   await store.audiences.setMembers(audience.id, members, now);
   return { originId: audience.id, usPeople };
 }
