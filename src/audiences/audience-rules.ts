@@ -1,5 +1,5 @@
 import { audienceError } from './audience-errors.js';
-import { filterOperators } from './rule-filters.js';
+import { filterOperators, unsafePattern } from './rule-filters.js';
 
 /** Event-source types of a rule and the subtype and data source they make (audience-domain.md §4.6). */
 const sourceKinds: Record<string, { subtype: string; subType: string }> = {
@@ -93,11 +93,8 @@ function countFilters(filter: unknown): number {
   if (filter.value === undefined) throw audienceError('invalidRule', { reason: 'a filter needs a value' });
   if (filter.field === 'event' && filter.operator !== 'eq' && filter.operator !== '=') throw audienceError('invalidRule', { reason: 'the event field takes the operator eq' });
   if (filter.operator === 'regex_match') {
-    try {
-      new RegExp(String(filter.value));
-    } catch {
-      throw audienceError('invalidRule', { reason: 'regex_match needs a valid regular expression' });
-    }
+    const unsafe = unsafePattern(String(filter.value));
+    if (unsafe) throw audienceError('invalidRule', { reason: unsafe });
   }
   return 1;
 }

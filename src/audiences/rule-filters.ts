@@ -37,6 +37,28 @@ function fieldOf(event: PixelEventRow, field: string): unknown {
   }
 }
 
+/** Longest regex_match pattern, and longest text it is run against (URLs beyond are cut). */
+const maxPatternLength = 500;
+const maxTestedLength = 4096;
+/** A quantified group that itself holds a quantifier, like (a+)+: the shape of catastrophic backtracking. */
+const nestedQuantifier = /\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)\s*(?:[*+]|\{\d*,?\d*\})/;
+
+/**
+ * Why an advertiser's regex_match pattern cannot run in graphd's process, or undefined when
+ * it can: rules are evaluated on the request path, so a pattern that backtracks without
+ * end would stall every caller, not just its author.
+ */
+export function unsafePattern(pattern: string): string | undefined {
+  if (pattern.length > maxPatternLength) return `regex_match patterns are limited to ${maxPatternLength} characters`;
+  if (nestedQuantifier.test(pattern)) return 'regex_match patterns may not repeat a group that repeats (such as (a+)+)';
+  try {
+    new RegExp(pattern);
+  } catch {
+    return 'regex_match needs a valid regular expression';
+  }
+  return undefined;
+}
+
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 const lower = (value: unknown) => String(value).toLowerCase();
 
@@ -60,7 +82,7 @@ function compare(actual: unknown, operator: string, value: unknown): boolean {
     case 'i_is_not_any': return !list(value).some((item) => lower(item) === lower(text));
     case 'starts_with': return text.startsWith(String(value));
     case 'i_starts_with': return lower(text).startsWith(lower(value));
-    case 'regex_match': return new RegExp(String(value)).test(text);
+    case 'regex_match': return new RegExp(String(value)).test(text.slice(0, maxTestedLength));
     default: return false;
   }
 }

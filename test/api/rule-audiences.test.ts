@@ -118,6 +118,11 @@ describeEachStore('Rule audiences on pixel events', (open) => {
       bad({ filter: { operator: 'xor', filters: [{ field: 'url', operator: 'eq', value: 'x' }] } }),
       bad({ filter: { operator: 'and', filters: [{ field: 'event', operator: 'i_contains', value: 'Purchase' }] } }),
       bad({ aggregation: { type: 'median', operator: '>', value: 1 } }),
+      bad({ filter: { operator: 'and', filters: [{ field: 'url', operator: 'regex_match', value: '(' }] } }),
+      // Patterns that backtrack without end would stall the server for every caller.
+      bad({ filter: { operator: 'and', filters: [{ field: 'url', operator: 'regex_match', value: '^(a+)+$' }] } }),
+      bad({ filter: { operator: 'and', filters: [{ field: 'url', operator: 'regex_match', value: '(\\w*x?)*!' }] } }),
+      bad({ filter: { operator: 'and', filters: [{ field: 'url', operator: 'regex_match', value: 'a'.repeat(501) }] } }),
     ]) {
       const reply = await g.post(`/v21.0/${act()}/customaudiences`, { name: 'x', rule: JSON.stringify(rule), access_token: token() });
       expect(reply.json.error, JSON.stringify(rule)).toMatchObject({ code: 100, error_subcode: 1713098 });
